@@ -1,0 +1,98 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import type { IncomingMessage } from 'node:http';
+import { AuthModule } from './auth/auth.module';
+import { createErrorFormatter } from './common/graphql-errors';
+import { PolicyGuard } from './common/policy.guard';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { TeamsModule } from './teams/teams.module';
+import { UsersModule } from './users/users.module';
+
+/** Limits sized for the web app's largest operation with room to spare; abuse is far above them. */
+const ARMOR = {
+  maxDepth: { n: 10 },
+  costLimit: { maxCost: 5000 },
+  maxAliases: { n: 15 },
+  maxTokens: { n: 3000 },
+  maxDirectives: { n: 20 },
+};
+
+function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    ...ARMOR,
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    csrfPrevention: true,
+    introspection: !config.isProduction,
+    playground: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+    ],
+    formatError: createErrorFormatter(logger),
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+  };
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            genReqId: (req: IncomingMessage) => req.id,
+            // Only method, url and status are logged: never cookies (session tokens) nor bodies (passwords).
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            customProps: (req: IncomingMessage & { body?: { operationName?: unknown } }) => ({
+              operation: typeof req.body?.operationName === 'string' ? req.body.operationName : undefined,
+              userId: req.user?.id,
+            }),
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config, logger)),
+        SessionsModule,
+        RateLimitsModule,
+        UsersModule,
+        TeamsModule,
+        AuthModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

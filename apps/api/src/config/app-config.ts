@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, wherever the code runs from (sources or apps/api/dist). */
+export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../../../../../..' : '../../../..');
+
+const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+/**
+ * Every setting Atelier reads from the environment, in one schema. The README's configuration
+ * table mirrors it.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default('false'),
+  WEB_DIST: z.string().min(1).default('apps/web/dist'),
+  SESSION_TTL_DAYS: positiveInt(365).default(30),
+  SIGNIN_MAX_FAILURES_PER_EMAIL: positiveInt(10_000).default(10),
+  SIGNIN_MAX_FAILURES_PER_IP: positiveInt(100_000).default(50),
+  SIGNIN_WINDOW_SECONDS: positiveInt(86_400).default(900),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'must look like 256kb or 1mb')
+    .default('256kb'),
+});
+
+export type AppConfig = z.infer<typeof schema> & { isProduction: boolean; dataDir: string; webDist: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws one line naming the variable and what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const config = parsed.data;
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return {
+    ...config,
+    isProduction: config.NODE_ENV === 'production',
+    dataDir: path.resolve(REPO_ROOT, config.DATA_DIR),
+    webDist: path.resolve(REPO_ROOT, config.WEB_DIST),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+@Controller()
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The process is up. */
+  @Get('healthz')
+  @HttpCode(200)
+  health(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** The database answers: the instance can take traffic. */
+  @Get('readyz')
+  async ready(): Promise<{ status: 'ready' }> {
+    try {
+      await Promise.race([
+        this.dataSource.query('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
+      ]);
+      return { status: 'ready' };
+    } catch {
+      throw new ServiceUnavailableException({ status: 'unavailable', reason: 'database does not answer' });
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { createLogger } from './common/logger';
+import { resolveDatabase, runMigrations } from './database/database';
+import { DEMO_PASSWORD } from './demo/demo-workspace';
+import { DemoService } from './demo/demo.service';
+import { configOrExit, onShutdown } from './start';
+import { UsersService } from './users/users.service';
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger(config);
+  const database = await resolveDatabase(config, logger);
+  onShutdown(async () => {
+    logger.info('shutting down');
+    await app?.close();
+    await database.stop();
+  });
+  await runMigrations(database.url, logger);
+
+  const app = await createApp(config, database.url, logger);
+  await app.init();
+
+  const demo = app.get(DemoService);
+  const empty = (await app.get(UsersService).count()) === 0;
+  if (empty && config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    await demo.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    logger.info({ email: config.ADMIN_EMAIL }, 'first administrator created from ADMIN_EMAIL');
+  }
+  const seedDemo = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && empty && !config.isProduction);
+  const seeded = seedDemo ? await demo.seed() : { seeded: false, accounts: [] };
+
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://localhost:${config.PORT}`;
+  logger.info({ url }, 'Atelier is ready');
+
+  const lines = [`\n  Atelier is ready at ${url}\n`];
+  if (seeded.seeded) {
+    lines.push(`  Demo workspace loaded. Every demo account's password: ${DEMO_PASSWORD}`);
+    for (const account of seeded.accounts) lines.push(`    ${account.role.padEnd(9)} ${account.email}`);
+    lines.push('');
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Atelier could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { ACTIONS, Action, Actor, can } from './policy';
+import { ROLES, Role } from './roles';
+
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({ id: `${role}-1`, role, active: true, ...overrides });
+
+/**
+ * The whole table, written out by hand: one row per action, one column per role.
+ * Reading it is reviewing the policy.
+ */
+const EXPECTED: Record<Action, Record<Role, boolean>> = {
+  'me.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'me.changePassword': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'me.changeLocale': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'user.list': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'user.create': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'user.update': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'user.deactivate': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'team.list': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'team.create': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'section.feed': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'section.briefs': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'section.coCreation': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'section.timeSaved': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'section.dashboard': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'section.admin': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+};
+
+describe('permission policy', () => {
+  it('has an expected row for every action it knows', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      const expected = EXPECTED[action][role];
+      it(`${expected ? 'allows' : 'refuses'} ${role} to ${action}`, () => {
+        expect(can(actor(role), action, { userId: 'someone-else' })).toBe(expected);
+      });
+    }
+  }
+
+  it('refuses every action to a deactivated account, whatever its role', () => {
+    for (const role of ROLES) {
+      for (const action of ACTIONS) {
+        expect(can(actor(role, { active: false }), action)).toBe(false);
+      }
+    }
+  });
+
+  it('refuses everything to nobody', () => {
+    for (const action of ACTIONS) {
+      expect(can(null, action)).toBe(false);
+      expect(can(undefined, action)).toBe(false);
+    }
+  });
+
+  it('denies an action it does not know', () => {
+    expect(can(actor('ADMIN'), 'user.delete' as Action)).toBe(false);
+  });
+
+  it('does not let an admin deactivate their own account', () => {
+    const admin = actor('ADMIN');
+    expect(can(admin, 'user.deactivate', { userId: admin.id })).toBe(false);
+    expect(can(admin, 'user.deactivate', { userId: 'another' })).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, normalizeEmail } from '@atelier/domain';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitRule, RateLimitsService } from '../rate-limits/rate-limits.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';

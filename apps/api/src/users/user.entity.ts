@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { LOCALES, Locale, ROLES, Role } from '@atelier/domain';
+import { LOCALES, type Locale, ROLES, type Role } from '@atelier/domain';
 import {
   Column,
   CreateDateColumn,

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Locale, can, forbidden } from '@atelier/domain';
+import { type Locale, can, forbidden } from '@atelier/domain';
 import { Allow, Public } from '../common/allow.decorator';
-import { CurrentUser, GraphQLContext } from '../common/current-user.decorator';
+import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
 import { SessionsService } from '../sessions/sessions.service';
 import { CreateUserInput } from './dto/create-user.input';

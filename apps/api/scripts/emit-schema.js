@@ -30,7 +30,10 @@ async function main() {
     '# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)',
     '# ------------------------------------------------------',
   ].join('\n');
-  fs.writeFileSync(path.join(__dirname, '../schema.gql'), `${header}\n\n${printSchema(lexicographicSortSchema(schema))}\n`);
+  fs.writeFileSync(
+    path.join(__dirname, '../schema.gql'),
+    `${header}\n\n${printSchema(lexicographicSortSchema(schema))}\n`,
+  );
   await app.close();
 }
 

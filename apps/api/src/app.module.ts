@@ -68,7 +68,11 @@ export class AppModule {
             genReqId: (req: IncomingMessage) => req.id,
             // Only method, url and status are logged: never cookies (session tokens) nor bodies (passwords).
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             customProps: (req: IncomingMessage & { body?: { operationName?: unknown } }) => ({

@@ -35,7 +35,9 @@ function bodyErrorHandler(limit: string) {
     res.status(error.status).json({
       errors: [
         {
-          message: tooLarge ? `The request is larger than the ${limit} allowed.` : 'The request body is not valid JSON.',
+          message: tooLarge
+            ? `The request is larger than the ${limit} allowed.`
+            : 'The request body is not valid JSON.',
           extensions: { code: 'BAD_USER_INPUT', reason: tooLarge ? 'bodyTooLarge' : 'invalidRequest' },
         },
       ],

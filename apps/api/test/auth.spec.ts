@@ -66,7 +66,9 @@ describe('sign-in, sessions and rate limits', () => {
     const { user, client } = await t.signedIn('MARKETER');
     const { client: admin } = await t.signedIn('ADMIN');
     expect((await client.request(ME)).data?.me).not.toBeNull();
-    const deactivated = await admin.request('mutation ($id: ID!) { deactivateUser(id: $id) { active } }', { id: user.id });
+    const deactivated = await admin.request('mutation ($id: ID!) { deactivateUser(id: $id) { active } }', {
+      id: user.id,
+    });
     expect(deactivated.data).toEqual({ deactivateUser: { active: false } });
     expect((await client.request(ME)).data).toEqual({ me: null });
     expect(await t.sql('select 1 from sessions where user_id = $1', [user.id])).toHaveLength(0);

@@ -34,7 +34,9 @@ describe('GraphQL hardening', () => {
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(form.status).toBe(400);
-    expect(((await form.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Cross-Site Request Forgery/);
+    expect(((await form.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /Cross-Site Request Forgery/,
+    );
   });
 
   it('refuses a body over the size limit before running anything', async () => {

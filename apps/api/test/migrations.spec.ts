@@ -18,7 +18,9 @@ describe('migrations', () => {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       expect(applied.length).toBeGreaterThan(0);
       const schema = await tables(dataSource);
-      expect(schema).toEqual(expect.arrayContaining(['users', 'teams', 'team_members', 'sessions', 'rate_limit_buckets']));
+      expect(schema).toEqual(
+        expect.arrayContaining(['users', 'teams', 'team_members', 'sessions', 'rate_limit_buckets']),
+      );
 
       for (let i = 0; i < applied.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables(dataSource)).toEqual([]);

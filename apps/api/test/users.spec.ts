@@ -25,11 +25,22 @@ describe('accounts, roles and teams', () => {
 
   it('lets an admin create a user with teams, who can then sign in', async () => {
     const created = await admin.request(CREATE_USER, {
-      input: { email: 'New.Person@Test.example', displayName: 'New Person', password: PASSWORD, role: 'MARKETER', teamIds: [teamId] },
+      input: {
+        email: 'New.Person@Test.example',
+        displayName: 'New Person',
+        password: PASSWORD,
+        role: 'MARKETER',
+        teamIds: [teamId],
+      },
     });
     expect(created.errors).toBeUndefined();
     expect(created.data).toEqual({
-      createUser: { id: expect.any(String), email: 'new.person@test.example', role: 'MARKETER', teams: [{ id: teamId, name: 'Digital & Social' }] },
+      createUser: {
+        id: expect.any(String),
+        email: 'new.person@test.example',
+        role: 'MARKETER',
+        teams: [{ id: teamId, name: 'Digital & Social' }],
+      },
     });
     expect((await t.client().signIn('new.person@test.example')).errors).toBeUndefined();
   });
@@ -40,10 +51,14 @@ describe('accounts, roles and teams', () => {
       id: user.id,
       input: { role: 'MANAGER', displayName: '  Renamed  ', teamIds: [teamId] },
     });
-    expect(updated.data).toEqual({ updateUser: { id: user.id, role: 'MANAGER', displayName: 'Renamed', teams: [{ id: teamId }] } });
+    expect(updated.data).toEqual({
+      updateUser: { id: user.id, role: 'MANAGER', displayName: 'Renamed', teams: [{ id: teamId }] },
+    });
     const team = await admin.request('mutation { createTeam(name: "Réseau & Événements") { name memberCount } }');
     expect(team.data).toEqual({ createTeam: { name: 'Réseau & Événements', memberCount: 0 } });
-    const teams = await admin.request<{ teams: { name: string; memberCount: number }[] }>('{ teams { name memberCount } }');
+    const teams = await admin.request<{ teams: { name: string; memberCount: number }[] }>(
+      '{ teams { name memberCount } }',
+    );
     expect(teams.data?.teams.find((x) => x.name === 'Digital & Social')?.memberCount).toBeGreaterThanOrEqual(2);
   });
 
@@ -64,7 +79,11 @@ describe('accounts, roles and teams', () => {
     });
 
     const attempts: [string, string, () => Record<string, unknown>][] = [
-      ['createUser', CREATE_USER, () => ({ input: { email: 'x@test.example', displayName: 'X', password: PASSWORD, role: 'ADMIN' } })],
+      [
+        'createUser',
+        CREATE_USER,
+        () => ({ input: { email: 'x@test.example', displayName: 'X', password: PASSWORD, role: 'ADMIN' } }),
+      ],
       ['updateUser', UPDATE_USER, () => ({ id: victimId, input: { role: 'ADMIN' } })],
       ['deactivateUser', 'mutation ($id: ID!) { deactivateUser(id: $id) { id } }', () => ({ id: victimId })],
       ['reactivateUser', 'mutation ($id: ID!) { reactivateUser(id: $id) { id } }', () => ({ id: victimId })],
@@ -77,7 +96,9 @@ describe('accounts, roles and teams', () => {
       expect(errorCode(response)).toBe('FORBIDDEN');
       expect(response.data).toBeNull();
       expect(await counts()).toEqual(before);
-      const [victim] = await t.sql<{ role: string; active: boolean }>('select role, active from users where id = $1', [victimId]);
+      const [victim] = await t.sql<{ role: string; active: boolean }>('select role, active from users where id = $1', [
+        victimId,
+      ]);
       expect(victim).toEqual({ role: 'MARKETER', active: true });
     });
 
@@ -85,10 +106,13 @@ describe('accounts, roles and teams', () => {
       expect((await client.request('mutation { updateMyLocale(locale: en) { locale } }')).data).toEqual({
         updateMyLocale: { locale: 'en' },
       });
-      const changed = await client.request('mutation ($c: String!, $n: String!) { changePassword(current: $c, next: $n) }', {
-        c: PASSWORD,
-        n: 'another-long-password',
-      });
+      const changed = await client.request(
+        'mutation ($c: String!, $n: String!) { changePassword(current: $c, next: $n) }',
+        {
+          c: PASSWORD,
+          n: 'another-long-password',
+        },
+      );
       expect(changed.data).toEqual({ changePassword: true });
     });
   });
@@ -103,7 +127,12 @@ describe('accounts, roles and teams', () => {
   it('refuses every operation but sign-in and me to an anonymous caller', async () => {
     const anonymous = t.client();
     expect((await anonymous.request('{ me { id } }')).data).toEqual({ me: null });
-    for (const query of ['{ users { id } }', '{ teams { id } }', 'mutation { updateMyLocale(locale: en) { id } }', 'mutation { createTeam(name: "x") { id } }']) {
+    for (const query of [
+      '{ users { id } }',
+      '{ teams { id } }',
+      'mutation { updateMyLocale(locale: en) { id } }',
+      'mutation { createTeam(name: "x") { id } }',
+    ]) {
       expect(errorCode(await anonymous.request(query))).toBe('UNAUTHENTICATED');
     }
   });
@@ -119,7 +148,13 @@ describe('accounts, roles and teams', () => {
     it.each(bad)('%s', async (_label, change, reason, message) => {
       const before = await counts();
       const response = await admin.request(CREATE_USER, {
-        input: { email: 'valid.person@test.example', displayName: 'Valid', password: PASSWORD, role: 'MARKETER', ...change },
+        input: {
+          email: 'valid.person@test.example',
+          displayName: 'Valid',
+          password: PASSWORD,
+          role: 'MARKETER',
+          ...change,
+        },
       });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(response.errors?.[0].extensions?.reason).toBe(reason);
@@ -158,7 +193,9 @@ describe('accounts, roles and teams', () => {
     });
 
     it('a wrong current password', async () => {
-      const response = await admin.request('mutation { changePassword(current: "wrong-password", next: "long-enough-new") }');
+      const response = await admin.request(
+        'mutation { changePassword(current: "wrong-password", next: "long-enough-new") }',
+      );
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(response.errors?.[0].extensions?.reason).toBe('wrongCurrentPassword');
     });

@@ -1,7 +1,12 @@
 import { ACTIONS, Action, Actor, can } from './policy';
 import { ROLES, Role } from './roles';
 
-const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({ id: `${role}-1`, role, active: true, ...overrides });
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
+  id: `${role}-1`,
+  role,
+  active: true,
+  ...overrides,
+});
 
 /**
  * The whole table, written out by hand: one row per action, one column per role.

@@ -24,20 +24,14 @@ export function validateEmail(email: string, field = 'email'): string {
 
 export function validatePassword(password: string, field = 'password'): string {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw badInput(
-      'passwordTooShort',
-      `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
-      field,
-      { min: PASSWORD_MIN_LENGTH },
-    );
+    throw badInput('passwordTooShort', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`, field, {
+      min: PASSWORD_MIN_LENGTH,
+    });
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw badInput(
-      'passwordTooLong',
-      `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`,
-      field,
-      { max: PASSWORD_MAX_LENGTH },
-    );
+    throw badInput('passwordTooLong', `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`, field, {
+      max: PASSWORD_MAX_LENGTH,
+    });
   }
   return password;
 }

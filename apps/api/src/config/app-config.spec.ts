@@ -10,11 +10,15 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, /^Invalid configuration: PORT /],
-    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got "70000"\)$/],
+    [{ TRUST_PROXY: 'yes' }, /^Invalid configuration: TRUST_PROXY must be true or false/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must start with postgres/],
-    [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV /],
-    [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, /^Invalid configuration: ADMIN_PASSWORD must be at least 10/],
+    [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV must be one of development, production, test/],
+    [
+      { ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' },
+      /^Invalid configuration: ADMIN_PASSWORD must be at least 10 characters$/,
+    ],
     [{ ADMIN_EMAIL: 'a@b.co' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
   ])('refuses %p with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

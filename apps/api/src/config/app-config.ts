@@ -2,29 +2,40 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** The repository root, wherever the code runs from (sources or apps/api/dist). */
-export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../../../../../..' : '../../../..');
+export const REPO_ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../../../../../..' : '../../../..',
+);
 
-const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
-const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const bool = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((value) => value === 'true');
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
+const positiveInt = (max: number) => int(1, max);
+const oneOf = <T extends [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: `must be one of ${values.join(', ')}` });
 
 /**
  * Every setting Atelier reads from the environment, in one schema. The README's configuration
  * table mirrors it.
  */
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  ADMIN_EMAIL: z.string().email().optional(),
+  EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
+  ADMIN_EMAIL: z.string().email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: oneOf(['auto', 'true', 'false']).default('auto'),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default('false'),
   WEB_DIST: z.string().min(1).default('apps/web/dist'),
   SESSION_TTL_DAYS: positiveInt(365).default(30),
@@ -47,7 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(blanksRemoved);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
+    const name = issue.path.join('.');
+    // Secrets are never echoed back, even when wrong.
+    const shown = /PASSWORD|DATABASE_URL/.test(name) ? '' : ` (got "${String(env[name])}")`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const config = parsed.data;
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {

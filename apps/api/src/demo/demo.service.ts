@@ -36,7 +36,14 @@ export class DemoService {
   /** The first administrator, from ADMIN_EMAIL/ADMIN_PASSWORD, on an empty database only. */
   async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
     if ((await this.users.count()) > 0) return false;
-    await this.users.create({ email, password, displayName: 'Administrator', role: 'ADMIN', locale: 'fr', teamIds: [] });
+    await this.users.create({
+      email,
+      password,
+      displayName: 'Administrator',
+      role: 'ADMIN',
+      locale: 'fr',
+      teamIds: [],
+    });
     return true;
   }
 }

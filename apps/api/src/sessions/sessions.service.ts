@@ -48,10 +48,7 @@ export class SessionsService {
     const now = Date.now();
     if (!session || session.expiresAt.getTime() <= now || !session.user.active) return null;
     if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.update(
-        { idHash },
-        { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) },
-      );
+      await this.sessions.update({ idHash }, { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) });
     }
     return { user: session.user, idHash };
   }

@@ -14,7 +14,10 @@ export class TeamsService {
 
   async create(rawName: string): Promise<Team> {
     const name = validateTeamName(rawName);
-    const existing = await this.teams.createQueryBuilder('team').where('lower(team.name) = lower(:name)', { name }).getOne();
+    const existing = await this.teams
+      .createQueryBuilder('team')
+      .where('lower(team.name) = lower(:name)', { name })
+      .getOne();
     if (existing) throw conflict('teamNameTaken', `A team is already called "${existing.name}".`, 'name');
     const { id } = await this.teams.save(this.teams.create({ name }));
     return this.teams.findOneOrFail({ where: { id } });

@@ -43,7 +43,8 @@ export class UsersResolver {
   @Allow('user.deactivate')
   @Mutation(() => User, { description: 'Blocks the account and closes its sessions at once.' })
   deactivateUser(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<User> {
-    if (!can(actorOf(user), 'user.deactivate', { userId: id })) throw forbidden('You cannot deactivate your own account.');
+    if (!can(actorOf(user), 'user.deactivate', { userId: id }))
+      throw forbidden('You cannot deactivate your own account.');
     return this.usersService.setActive(id, false);
   }
 

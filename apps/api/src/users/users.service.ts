@@ -22,7 +22,9 @@ import { User } from './user.entity';
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 
 @Injectable()
 export class UsersService {
@@ -58,7 +60,11 @@ export class UsersService {
     const unique = [...new Set(ids)];
     const teams = unique.every(isUuid) ? await manager.findBy(Team, { id: In(unique) }) : [];
     if (teams.length !== unique.length) {
-      throw badInput('unknownTeam', 'One of the selected teams does not exist. Reload the page and try again.', 'teamIds');
+      throw badInput(
+        'unknownTeam',
+        'One of the selected teams does not exist. Reload the page and try again.',
+        'teamIds',
+      );
     }
     return teams;
   }
@@ -100,7 +106,10 @@ export class UsersService {
   }
 
   async update(id: string, input: UpdateUserInput): Promise<User> {
-    const displayName = input.displayName === undefined || input.displayName === null ? undefined : validateDisplayName(input.displayName);
+    const displayName =
+      input.displayName === undefined || input.displayName === null
+        ? undefined
+        : validateDisplayName(input.displayName);
     const role = input.role ? validateRole(input.role) : undefined;
     await this.dataSource.transaction(async (manager) => {
       const user = isUuid(id) ? await manager.findOne(User, { where: { id }, relations: { teams: true } }) : null;

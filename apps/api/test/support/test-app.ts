@@ -54,10 +54,13 @@ export class GqlClient {
   }
 
   async signIn(email: string, password = PASSWORD): Promise<GraphQLResponse> {
-    return this.request('mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }', {
-      email,
-      password,
-    });
+    return this.request(
+      'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }',
+      {
+        email,
+        password,
+      },
+    );
   }
 }
 

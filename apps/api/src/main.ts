@@ -4,15 +4,21 @@ import { createLogger } from './common/logger';
 import { resolveDatabase, runMigrations } from './database/database';
 import { DEMO_PASSWORD } from './demo/demo-workspace';
 import { DemoService } from './demo/demo.service';
+import { RateLimitsService } from './rate-limits/rate-limits.service';
+import { SessionsService } from './sessions/sessions.service';
 import { configOrExit, onShutdown } from './start';
 import { UsersService } from './users/users.service';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config);
   const database = await resolveDatabase(config, logger);
+  let housekeeping: NodeJS.Timeout | undefined;
   onShutdown(async () => {
     logger.info('shutting down');
+    clearInterval(housekeeping);
     await app?.close();
     await database.stop();
   });
@@ -29,6 +35,15 @@ async function main(): Promise<void> {
   }
   const seedDemo = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && empty && !config.isProduction);
   const seeded = seedDemo ? await demo.seed() : { seeded: false, accounts: [] };
+
+  // Expired sessions and closed rate-limit windows are useless rows: drop them hourly.
+  const sessions = app.get(SessionsService);
+  const rateLimits = app.get(RateLimitsService);
+  housekeeping = setInterval(() => {
+    Promise.all([sessions.purgeExpired(), rateLimits.purgeBefore(new Date(Date.now() - 24 * HOUR_MS))]).catch(
+      (error: unknown) => logger.warn({ err: error }, 'housekeeping failed'),
+    );
+  }, HOUR_MS).unref();
 
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;

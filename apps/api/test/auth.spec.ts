@@ -1,3 +1,5 @@
+import { RateLimitsService } from '../src/rate-limits/rate-limits.service';
+import { SessionsService } from '../src/sessions/sessions.service';
 import { errorCode, PASSWORD, startTestApp, TestApp } from './support/test-app';
 
 const ME = '{ me { id email role } }';
@@ -87,6 +89,24 @@ describe('sign-in, sessions and rate limits', () => {
     expect(blocked.errors?.[0].extensions?.params).toEqual(
       expect.objectContaining({ retryAfterMinutes: expect.any(Number) }),
     );
+  });
+
+  it('refuses an expired session, and housekeeping removes it', async () => {
+    const { user, client } = await t.signedIn('MARKETER');
+    await t.sql(`update sessions set expires_at = now() - interval '1 minute' where user_id = $1`, [user.id]);
+    expect((await client.request(ME)).data).toEqual({ me: null });
+    await t.app.get(SessionsService).purgeExpired();
+    expect(await t.sql('select 1 from sessions where user_id = $1', [user.id])).toHaveLength(0);
+  });
+
+  it('housekeeping drops closed rate-limit windows only', async () => {
+    await t.client().signIn('someone-else@test.example', 'wrong-password');
+    const key = 'signin:email:someone-else@test.example';
+    expect(await t.sql('select 1 from rate_limit_buckets where key = $1', [key])).toHaveLength(1);
+    await t.app.get(RateLimitsService).purgeBefore(new Date(Date.now() - 24 * 3600 * 1000));
+    expect(await t.sql('select 1 from rate_limit_buckets where key = $1', [key])).toHaveLength(1);
+    await t.app.get(RateLimitsService).purgeBefore(new Date(Date.now() + 3600 * 1000));
+    expect(await t.sql('select 1 from rate_limit_buckets where key = $1', [key])).toHaveLength(0);
   });
 
   it('limits failed attempts per address across e-mails', async () => {

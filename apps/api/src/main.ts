@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config);
   const database = await resolveDatabase(config, logger);
-  let housekeeping: NodeJS.Timeout | undefined;
+  let housekeeping: NodeJS.Timeout | undefined = undefined;
   onShutdown(async () => {
     logger.info('shutting down');
     clearInterval(housekeeping);

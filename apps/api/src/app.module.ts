@@ -15,9 +15,12 @@ import { PolicyGuard } from './common/policy.guard';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
+import { FeedModule } from './feed/feed.module';
 import { HealthModule } from './health/health.module';
+import { PostsModule } from './posts/posts.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SpacesModule } from './spaces/spaces.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
@@ -88,6 +91,9 @@ export class AppModule {
         RateLimitsModule,
         UsersModule,
         TeamsModule,
+        SpacesModule,
+        PostsModule,
+        FeedModule,
         AuthModule,
         HealthModule,
         DemoModule,

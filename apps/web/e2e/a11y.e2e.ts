@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, launchBrowser, MARKETER, newPage, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN, MARKETER, signIn, useBrowserPage } from './support/browser';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -10,21 +10,10 @@ async function seriousViolations(page: Page) {
 }
 
 describe('accessibility (axe)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const currentPage = useBrowserPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = currentPage();
   });
 
   it('sign-in page', async () => {

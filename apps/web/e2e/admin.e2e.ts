@@ -1,22 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, launchBrowser, newPage, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN, signIn, useBrowserPage } from './support/browser';
 
 describe('administration', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const currentPage = useBrowserPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = currentPage();
   });
 
   it('creates a team and a user, then deactivates and reactivates the user', async () => {

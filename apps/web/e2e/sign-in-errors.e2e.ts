@@ -1,22 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, MARKETER, newPage, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { MARKETER, signIn, useBrowserPage } from './support/browser';
 
 describe('sign-in errors', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const currentPage = useBrowserPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = currentPage();
   });
 
   it('explains a wrong password, and says the same for an unknown e-mail', async () => {

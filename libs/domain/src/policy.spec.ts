@@ -28,6 +28,27 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'section.timeSaved': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
   'section.dashboard': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
   'section.admin': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'space.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'space.create': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'space.join': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  // Rows below are for someone else's space, post or comment; the owner and author cases follow.
+  'space.manageMembers': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'post.write': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'post.edit': { ADMIN: false, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'post.delete': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'post.pin': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'comment.edit': { ADMIN: false, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'comment.delete': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+};
+
+/** The same actions on the actor's own space, post or comment. */
+const EXPECTED_OWN: Partial<Record<Action, Record<Role, boolean>>> = {
+  'space.manageMembers': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'post.edit': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'post.delete': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'post.pin': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'comment.edit': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'comment.delete': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
 };
 
 describe('permission policy', () => {
@@ -43,6 +64,21 @@ describe('permission policy', () => {
       });
     }
   }
+
+  for (const [action, row] of Object.entries(EXPECTED_OWN) as [Action, Record<Role, boolean>][]) {
+    for (const role of ROLES) {
+      it(`${row[role] ? 'allows' : 'refuses'} ${role} to ${action} on their own`, () => {
+        const self = actor(role);
+        expect(can(self, action, { ownerId: self.id, authorId: self.id })).toBe(row[role]);
+      });
+    }
+  }
+
+  it('does not treat a missing owner or author as the actor', () => {
+    const marketer = actor('MARKETER');
+    expect(can(marketer, 'post.edit', { authorId: undefined })).toBe(false);
+    expect(can(marketer, 'post.pin', { ownerId: null })).toBe(false);
+  });
 
   it('refuses every action to a deactivated account, whatever its role', () => {
     for (const role of ROLES) {

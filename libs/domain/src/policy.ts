@@ -27,6 +27,16 @@ export const ACTIONS = [
   'section.timeSaved',
   'section.dashboard',
   'section.admin',
+  'space.read',
+  'space.create',
+  'space.join',
+  'space.manageMembers',
+  'post.write',
+  'post.edit',
+  'post.delete',
+  'post.pin',
+  'comment.edit',
+  'comment.delete',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -35,6 +45,10 @@ export type Action = (typeof ACTIONS)[number];
 export interface Resource {
   /** The user a `user.*` action targets. */
   userId?: string;
+  /** The owner of the space a `space.*` or `post.pin` action is about. */
+  ownerId?: string | null;
+  /** The author of the post or comment an edit or delete is about. */
+  authorId?: string;
 }
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
@@ -43,6 +57,9 @@ const anyone: Rule = () => true;
 const staff: Rule = (actor) => isStaff(actor.role);
 const admin: Rule = (actor) => actor.role === 'ADMIN';
 const managerOrAdmin: Rule = (actor) => actor.role === 'ADMIN' || actor.role === 'MANAGER';
+
+const isOwner = (actor: Actor, resource: Resource): boolean => !!resource.ownerId && resource.ownerId === actor.id;
+const isAuthor = (actor: Actor, resource: Resource): boolean => !!resource.authorId && resource.authorId === actor.id;
 
 const RULES: Record<Action, Rule> = {
   'me.read': anyone,
@@ -62,6 +79,24 @@ const RULES: Record<Action, Rule> = {
   'section.timeSaved': staff,
   'section.dashboard': managerOrAdmin,
   'section.admin': admin,
+  // Spaces, posts, comments and reactions are internal: customers never see any of them.
+  // Which spaces a staff member reads (open ones, private ones they belong to) is checked per space.
+  'space.read': staff,
+  'space.create': staff,
+  'space.join': staff,
+  // The space's owner, and managers and admins, add and remove members.
+  'space.manageMembers': (actor, resource) =>
+    staff(actor, resource) && (managerOrAdmin(actor, resource) || isOwner(actor, resource)),
+  // Posting, commenting and reacting, in a space the member can read.
+  'post.write': staff,
+  // Only the author edits; the author or an admin deletes (moderation).
+  'post.edit': (actor, resource) => staff(actor, resource) && isAuthor(actor, resource),
+  'post.delete': (actor, resource) => staff(actor, resource) && (admin(actor, resource) || isAuthor(actor, resource)),
+  'post.pin': (actor, resource) =>
+    staff(actor, resource) && (managerOrAdmin(actor, resource) || isOwner(actor, resource)),
+  'comment.edit': (actor, resource) => staff(actor, resource) && isAuthor(actor, resource),
+  'comment.delete': (actor, resource) =>
+    staff(actor, resource) && (admin(actor, resource) || isAuthor(actor, resource)),
 };
 
 /**

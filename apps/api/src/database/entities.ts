@@ -1,6 +1,11 @@
+import { Comment } from '../posts/comment.entity';
+import { Post, PostRevision } from '../posts/post.entity';
+import { Reaction } from '../posts/reaction.entity';
 import { Session } from '../sessions/session.entity';
 import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
+import { SpaceMember } from '../spaces/space-member.entity';
+import { Space } from '../spaces/space.entity';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Team, Session, RateLimitBucket];
+export const ENTITIES = [User, Team, Session, RateLimitBucket, Space, SpaceMember, Post, PostRevision, Comment, Reaction];

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { conflict, validateTeamName } from '@atelier/domain';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { createTeamSpace } from '../spaces/team-space';
 import { Team } from './team.entity';
 
 @Injectable()
 export class TeamsService {
-  constructor(@InjectRepository(Team) private readonly teams: Repository<Team>) {}
+  constructor(
+    @InjectRepository(Team) private readonly teams: Repository<Team>,
+    private readonly dataSource: DataSource,
+  ) {}
 
   findAll(): Promise<Team[]> {
     return this.teams.find({ order: { name: 'ASC' } });
@@ -19,7 +23,12 @@ export class TeamsService {
       .where('lower(team.name) = lower(:name)', { name })
       .getOne();
     if (existing) throw conflict('teamNameTaken', `A team is already called "${existing.name}".`, 'name');
-    const { id } = await this.teams.save(this.teams.create({ name }));
+    // The team and its space are made together, or neither is.
+    const id = await this.dataSource.transaction(async (manager) => {
+      const team = await manager.save(manager.create(Team, { name }));
+      await createTeamSpace(manager, team);
+      return team.id;
+    });
     return this.teams.findOneOrFail({ where: { id } });
   }
 }

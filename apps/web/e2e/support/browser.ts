@@ -36,3 +36,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel(/^(Mot de passe|Password)/).fill(password);
   await page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
 }
+
+/**
+ * One browser per test file and a fresh context (cookies, storage) per test: registers the jest
+ * hooks and returns a getter for the current test's page.
+ */
+export function useBrowserPage(locale = 'fr-FR'): () => Page {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser, locale));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return () => page;
+}

@@ -1,0 +1,14 @@
+import { badInput } from '@atelier/domain';
+import { BODY_MAX_LENGTH, renderMarkdown } from './markdown';
+
+/** A post's or comment's Markdown, checked and rendered. */
+export function renderBody(raw: string, field = 'body'): { body: string; bodyHtml: string } {
+  const body = raw.trim();
+  if (!body) throw badInput('required', 'Write something first: the text cannot be empty.', field);
+  if (body.length > BODY_MAX_LENGTH) {
+    throw badInput('tooLong', `The text must be at most ${BODY_MAX_LENGTH} characters; split it in two.`, field, {
+      max: BODY_MAX_LENGTH,
+    });
+  }
+  return { body, bodyHtml: renderMarkdown(body) };
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, badInput } from '@atelier/domain';
+import { DataSource } from 'typeorm';
+import { REACTION_KINDS, Reaction, ReactionKind, ReactionSummary, summarise } from './reaction.entity';
+import { TargetsService } from './targets.service';
+
+@Injectable()
+export class ReactionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly targets: TargetsService,
+  ) {}
+
+  /** Adds the viewer's reaction of that kind, or takes it back if it was there. */
+  async toggle(actor: Actor, targetId: string, kind: ReactionKind): Promise<ReactionSummary> {
+    if (!(REACTION_KINDS as readonly string[]).includes(kind)) {
+      throw badInput('invalidReaction', `The reaction must be one of: ${REACTION_KINDS.join(', ')}.`, 'kind');
+    }
+    const target = await this.targets.resolve(actor.id, targetId);
+    await this.dataSource.transaction(async (manager) => {
+      const key = { targetType: target.type, targetId: target.id, userId: actor.id, kind };
+      const { affected } = await manager.delete(Reaction, key);
+      if (!affected) await manager.createQueryBuilder().insert().into(Reaction).values(key).orIgnore().execute();
+    });
+    return (await this.summariesOf([target.id], actor.id)).get(target.id)!;
+  }
+
+  /** The summary of each target for that viewer: one query for any number of targets. */
+  async summariesOf(targetIds: readonly string[], viewerId: string): Promise<Map<string, ReactionSummary>> {
+    const rows = targetIds.length
+      ? await this.dataSource.query<{ target_id: string; kind: string; count: number; viewer: boolean }[]>(
+          `select target_id, kind, count(*)::int as count, bool_or(user_id = $2) as viewer
+             from reactions where target_id = any($1::uuid[])
+            group by target_id, kind`,
+          [targetIds, viewerId],
+        )
+      : [];
+    return new Map(
+      targetIds.map((id) => [
+        id,
+        summarise(
+          id,
+          rows.filter((row) => row.target_id === id),
+        ),
+      ]),
+    );
+  }
+}

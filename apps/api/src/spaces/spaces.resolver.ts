@@ -1,0 +1,81 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../common/allow.decorator';
+import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { actorOf } from '../common/request-context';
+import { User } from '../users/user.entity';
+import { CreateSpaceInput } from './dto/create-space.input';
+import { spaceLoaders } from './space-loaders';
+import { Space } from './space.entity';
+import { SpacesService } from './spaces.service';
+
+@Resolver(() => Space)
+export class SpacesResolver {
+  constructor(private readonly spacesService: SpacesService) {}
+
+  @Allow('space.read')
+  @Query(() => [Space], {
+    description: 'The spaces the viewer can read: open ones and private ones they belong to. Staff only.',
+  })
+  spaces(@CurrentUser() user: User): Promise<Space[]> {
+    return this.spacesService.listReadable(user.id);
+  }
+
+  @Allow('space.read')
+  @Query(() => Space, { description: 'A private space the viewer is not in answers NOT_FOUND, as a missing one does.' })
+  space(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Space> {
+    return this.spacesService.findReadable(user.id, id);
+  }
+
+  @Allow('space.create')
+  @Mutation(() => Space, { description: 'A topic space; its creator owns it and is its first member.' })
+  createSpace(@Args('input') input: CreateSpaceInput, @CurrentUser() user: User): Promise<Space> {
+    return this.spacesService.create(actorOf(user)!, input);
+  }
+
+  @Allow('space.join')
+  @Mutation(() => Space, { description: 'Open spaces only; joining twice changes nothing.' })
+  joinSpace(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Space> {
+    return this.spacesService.join(actorOf(user)!, id);
+  }
+
+  @Allow('space.join')
+  @Mutation(() => Space, { description: 'Team members stay members of their team space: change the team instead.' })
+  leaveSpace(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Space> {
+    return this.spacesService.leave(actorOf(user)!, id);
+  }
+
+  @Allow('space.read')
+  @Mutation(() => Space, { description: "The space's owner, managers and admins; staff accounts only." })
+  addSpaceMember(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentUser() user: User,
+  ): Promise<Space> {
+    return this.spacesService.addMember(actorOf(user)!, spaceId, userId);
+  }
+
+  @Allow('space.read')
+  @Mutation(() => Space, { description: "The space's owner, managers and admins." })
+  removeSpaceMember(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentUser() user: User,
+  ): Promise<Space> {
+    return this.spacesService.removeMember(actorOf(user)!, spaceId, userId);
+  }
+
+  @ResolveField(() => Boolean)
+  async viewerIsMember(@Parent() space: Space, @Context() { req }: GraphQLContext): Promise<boolean> {
+    return (await spaceLoaders(req, this.spacesService).memberSpaceIds()).has(space.id);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null for a team space.' })
+  owner(@Parent() space: Space): Promise<User | null> {
+    return space.ownerId ? this.spacesService.userById(space.ownerId) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => [User])
+  members(@Parent() space: Space): Promise<User[]> {
+    return this.spacesService.members(space);
+  }
+}

@@ -28,6 +28,8 @@ export default defineConfig({
       '/healthz': api,
       '/readyz': api,
       '/socket.io': { target: api, ws: true },
+      '/uploads': api,
+      '/files': api,
     },
   },
   build: {

@@ -9,6 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from 'node:http';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { createErrorFormatter } from './common/graphql-errors';
 import { PolicyGuard } from './common/policy.guard';
@@ -18,8 +19,11 @@ import { DemoModule } from './demo/demo.module';
 import { FeedModule } from './feed/feed.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { MentionsModule } from './mentions/mentions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { SearchModule } from './search/search.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { TeamsModule } from './teams/teams.module';
@@ -95,8 +99,12 @@ export class AppModule {
         TeamsModule,
         SpacesModule,
         PostsModule,
+        MentionsModule,
+        NotificationsModule,
         FeedModule,
+        SearchModule,
         AuthModule,
+        AttachmentsModule,
         HealthModule,
         DemoModule,
       ],

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { requestContextMiddleware } from './common/request-context';
 import { AppConfig } from './config/app-config';
+import { LiveIoAdapter } from './live/live-io.adapter';
 
 /** Paths the API answers itself; every other GET that wants HTML gets the web app. */
 const API_PATHS = /^\/(graphql|healthz|readyz|socket\.io|uploads|files|exports)(\/|$)/;
@@ -52,6 +53,13 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     bodyParser: false,
   });
   app.useLogger(app.get(NestPinoLogger));
+  // Live updates: socket.io on this HTTP server, through Redis across instances when REDIS_URL is set.
+  const live = new LiveIoAdapter(app, config.REDIS_URL, logger);
+  await live.connect().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  app.useWebSocketAdapter(live);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
 

@@ -33,6 +33,38 @@ describe('accessibility (axe)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('feed with posts, post page with comments, spaces and search', async () => {
+    await signIn(page, MARKETER);
+    await page.waitForURL('**/feed');
+    const text = `Accessibilité ${Date.now().toString(36)} : **bravo**`;
+    const composer = page.getByTestId('composer');
+    await composer.getByLabel('Publier dans').selectOption({ label: 'Digital & Social' });
+    await composer.getByRole('textbox').fill(text);
+    await composer.getByRole('tab', { name: 'Aperçu' }).click();
+    await composer.getByRole('tabpanel').locator('strong').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await composer.getByRole('button', { name: 'Publier' }).click();
+    const card = page.locator('article', { hasText: 'Accessibilité' }).first();
+    await card.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await card.getByRole('link', { name: 'Aucun commentaire' }).click();
+    await page.waitForURL('**/posts/*');
+    await page.getByLabel('Ajouter un commentaire').fill('Un commentaire');
+    await page.getByRole('button', { name: 'Commenter', exact: true }).click();
+    await page.getByTestId('comment-list').getByText('Un commentaire').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/spaces');
+    await page.getByTestId('spaces-list').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/search?q=accessibilit%C3%A9');
+    await page.getByRole('heading', { level: 1, name: /Résultats pour/ }).waitFor();
+    await page.locator('[data-testid="search-results"], .empty').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('admin page', async () => {
     await signIn(page, ADMIN);
     await page.waitForURL('**/feed');

@@ -15,7 +15,7 @@ describe('signed-in shell (marketer)', () => {
 
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.map((l) => l.trim())).toEqual(['Fil', 'Briefs', 'Co-création', 'Temps gagné']);
+    expect(links.map((l) => l.trim())).toEqual(['Fil', 'Espaces', 'Briefs', 'Co-création', 'Temps gagné']);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 
     await page.getByLabel('Langue').selectOption('en');
@@ -24,7 +24,7 @@ describe('signed-in shell (marketer)', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link')
       .allInnerTexts();
-    expect(englishLinks.map((l) => l.trim())).toEqual(['Feed', 'Briefs', 'Co-creation', 'Time saved']);
+    expect(englishLinks.map((l) => l.trim())).toEqual(['Feed', 'Spaces', 'Briefs', 'Co-creation', 'Time saved']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // The choice is saved on the account: it survives a reload.

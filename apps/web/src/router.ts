@@ -19,6 +19,29 @@ export const routes: RouteRecordRaw[] = [
     meta: { action: 'section.feed', titleKey: 'nav.feed' },
   },
   {
+    path: '/spaces',
+    component: () => import('./pages/SpacesPage.vue'),
+    meta: { action: 'section.feed', titleKey: 'nav.spaces' },
+  },
+  {
+    path: '/spaces/:id',
+    component: () => import('./pages/SpacePage.vue'),
+    props: true,
+    meta: { action: 'section.feed', titleKey: 'nav.spaces' },
+  },
+  {
+    path: '/posts/:id',
+    component: () => import('./pages/PostPage.vue'),
+    props: true,
+    meta: { action: 'section.feed', titleKey: 'post.title' },
+  },
+  {
+    path: '/search',
+    component: () => import('./pages/SearchPage.vue'),
+    props: (route) => ({ q: typeof route.query.q === 'string' ? route.query.q : '' }),
+    meta: { action: 'search.run', titleKey: 'search.title' },
+  },
+  {
     path: '/briefs',
     component: () => import('./pages/BriefsPage.vue'),
     meta: { action: 'section.briefs', titleKey: 'nav.briefs' },

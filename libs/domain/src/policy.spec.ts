@@ -39,6 +39,10 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'post.pin': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
   'comment.edit': { ADMIN: false, MANAGER: false, MARKETER: false, CUSTOMER: false },
   'comment.delete': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'notification.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'mention.search': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'attachment.upload': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'search.run': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
 };
 
 /** The same actions on the actor's own space, post or comment. */

@@ -37,6 +37,10 @@ export const ACTIONS = [
   'post.pin',
   'comment.edit',
   'comment.delete',
+  'notification.read',
+  'mention.search',
+  'attachment.upload',
+  'search.run',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -97,6 +101,14 @@ const RULES: Record<Action, Rule> = {
   'comment.edit': (actor, resource) => staff(actor, resource) && isAuthor(actor, resource),
   'comment.delete': (actor, resource) =>
     staff(actor, resource) && (admin(actor, resource) || isAuthor(actor, resource)),
+  // Everyone reads and marks their own notifications (a customer's list is empty until they get some).
+  'notification.read': anyone,
+  // Mention autocomplete lists staff who read a space: internal, like the directory.
+  'mention.search': staff,
+  // Images and PDFs for posts and briefs. Customers get their own rule with co-creation.
+  'attachment.upload': staff,
+  // Searching posts and comments; results are filtered per space. Customers get their own scope with co-creation.
+  'search.run': staff,
 };
 
 /**

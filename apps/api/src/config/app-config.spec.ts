@@ -14,6 +14,11 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got "70000"\)$/],
     [{ TRUST_PROXY: 'yes' }, /^Invalid configuration: TRUST_PROXY must be true or false/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must start with postgres/],
+    // The URL may hold a password: it is never echoed.
+    [
+      { REDIS_URL: 'http://u:secret@x' },
+      /^Invalid configuration: REDIS_URL must start with redis:\/\/ or rediss:\/\/$/,
+    ],
     [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV must be one of development, production, test/],
     [
       { ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' },

@@ -46,6 +46,13 @@ const schema = z.object({
     .string()
     .regex(/^\d+(kb|mb)$/, 'must look like 256kb or 1mb')
     .default('256kb'),
+  // Live updates across instances: the Redis the socket.io adapter publishes through.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  // Uploads are held in memory while their type is checked, hence the ceiling of 100 MB.
+  UPLOAD_MAX_BYTES: positiveInt(104_857_600).default(20_971_520),
 });
 
 export type AppConfig = z.infer<typeof schema> & { isProduction: boolean; dataDir: string; webDist: string };
@@ -60,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const name = issue.path.join('.');
     // Secrets are never echoed back, even when wrong.
-    const shown = /PASSWORD|DATABASE_URL/.test(name) ? '' : ` (got "${String(env[name])}")`;
+    const shown = /PASSWORD|DATABASE_URL|REDIS_URL/.test(name) ? '' : ` (got "${String(env[name])}")`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const config = parsed.data;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, badInput, can, forbidden, notFound } from '@atelier/domain';
 import { DataSource, In } from 'typeorm';
-import { renderBody } from './body';
+import { LiveEventName, LiveEventsService } from '../live/live-events.service';
+import { MentionsService } from '../mentions/mentions.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Comment } from './comment.entity';
 import { TargetsService } from './targets.service';
 
@@ -10,7 +12,16 @@ export class CommentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly targets: TargetsService,
+    private readonly live: LiveEventsService,
+    private readonly mentions: MentionsService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /** Ids only: clients refetch through GraphQL, which checks what they may read. */
+  private emit(event: LiveEventName, comment: Comment, spaceId: string): void {
+    const payload = { commentId: comment.id, postId: comment.targetId, spaceId, parentId: comment.parentId };
+    this.live.toSpace(spaceId, event, payload);
+  }
 
   async add(actor: Actor, targetId: string, rawBody: string, parentId?: string | null): Promise<Comment> {
     const target = await this.targets.resolve(actor.id, targetId);
@@ -21,7 +32,7 @@ export class CommentsService {
         'targetId',
       );
     }
-    const { body, bodyHtml } = renderBody(rawBody);
+    const { body, bodyHtml, mentionedIds } = await this.mentions.renderBody(rawBody, target.spaceId);
     if (parentId) {
       const parent = await this.dataSource.manager.findOneBy(Comment, {
         id: parentId,
@@ -51,22 +62,27 @@ export class CommentsService {
       body,
       bodyHtml,
     });
-    return this.dataSource.manager.findOneByOrFail(Comment, { id: identifiers[0].id as string });
+    const created = await this.dataSource.manager.findOneByOrFail(Comment, { id: identifiers[0].id as string });
+    this.emit('comment.created', created, target.spaceId);
+    await this.notifications.commentWritten(actor, created, target.spaceId, mentionedIds, true);
+    return created;
   }
 
-  /** A live comment on something the viewer may read. */
-  private async findReadable(actor: Actor, id: string): Promise<Comment> {
+  /** A live comment on something the viewer may read, with the space it is in. */
+  private async findReadable(actor: Actor, id: string): Promise<Comment & { spaceId: string }> {
     const target = await this.targets.resolve(actor.id, id).catch(() => null);
     if (!target || target.type !== 'COMMENT') throw notFound('comment');
-    return this.dataSource.manager.findOneByOrFail(Comment, { id });
+    return Object.assign(await this.dataSource.manager.findOneByOrFail(Comment, { id }), { spaceId: target.spaceId });
   }
 
   async edit(actor: Actor, id: string, rawBody: string): Promise<Comment> {
     const comment = await this.findReadable(actor, id);
     if (!can(actor, 'comment.edit', { authorId: comment.authorId }))
       throw forbidden('Only the author can edit a comment.');
-    const { body, bodyHtml } = renderBody(rawBody);
+    const { body, bodyHtml, mentionedIds } = await this.mentions.renderBody(rawBody, comment.spaceId);
     await this.dataSource.manager.update(Comment, { id }, { body, bodyHtml, editedAt: () => 'now()' });
+    this.emit('comment.updated', comment, comment.spaceId);
+    await this.notifications.commentWritten(actor, comment, comment.spaceId, mentionedIds, false);
     return this.dataSource.manager.findOneByOrFail(Comment, { id });
   }
 
@@ -76,6 +92,7 @@ export class CommentsService {
       throw forbidden('Only the author or an administrator can delete a comment.');
     }
     await this.dataSource.manager.update(Comment, { id }, { deletedAt: () => 'now()' });
+    this.emit('comment.deleted', comment, comment.spaceId);
     return this.dataSource.manager.findOneByOrFail(Comment, { id });
   }
 

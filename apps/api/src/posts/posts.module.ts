@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MentionsModule } from '../mentions/mentions.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SpacesModule } from '../spaces/spaces.module';
 import { CommentsResolver } from './comments.resolver';
 import { CommentsService } from './comments.service';
@@ -10,7 +12,7 @@ import { ReactionsService } from './reactions.service';
 import { TargetsService } from './targets.service';
 
 @Module({
-  imports: [SpacesModule],
+  imports: [SpacesModule, MentionsModule, NotificationsModule],
   providers: [
     PostsService,
     CommentsService,
@@ -21,6 +23,6 @@ import { TargetsService } from './targets.service';
     CommentsResolver,
     ReactionsResolver,
   ],
-  exports: [PostsService],
+  exports: [PostsService, CommentsService, ReactionsService],
 })
 export class PostsModule {}

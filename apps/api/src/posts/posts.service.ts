@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Actor, can, forbidden, notFound } from '@atelier/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUuid } from '../common/ids';
+import { LiveEventsService } from '../live/live-events.service';
+import { MentionsService } from '../mentions/mentions.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { canReadSql } from '../spaces/space-member.entity';
 import { Space } from '../spaces/space.entity';
 import { SpacesService } from '../spaces/spaces.service';
-import { renderBody } from './body';
 import { Post, PostRevision } from './post.entity';
 
 @Injectable()
@@ -13,6 +15,9 @@ export class PostsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly spaces: SpacesService,
+    private readonly live: LiveEventsService,
+    private readonly mentions: MentionsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A live post in a space the viewer reads; anything else is answered as missing. */
@@ -37,7 +42,7 @@ export class PostsService {
   async create(actor: Actor, spaceId: string, rawBody: string): Promise<Post> {
     // Reading a space is posting in it: everyone in an open one, members in a private one.
     const space = await this.spaces.findReadable(actor.id, spaceId);
-    const { body, bodyHtml } = renderBody(rawBody);
+    const { body, bodyHtml, mentionedIds } = await this.mentions.renderBody(rawBody, space.id);
     const { identifiers } = await this.dataSource.manager.insert(Post, {
       spaceId: space.id,
       authorId: actor.id,
@@ -45,12 +50,15 @@ export class PostsService {
       bodyHtml,
       pinned: false,
     });
+    await this.notifications.postWritten(actor, { id: identifiers[0].id as string, spaceId: space.id }, mentionedIds);
+    this.live.toSpace(space.id, 'post.created', { postId: identifiers[0].id as string, spaceId: space.id });
     return this.dataSource.manager.findOneByOrFail(Post, { id: identifiers[0].id as string });
   }
 
   async edit(actor: Actor, id: string, rawBody: string): Promise<Post> {
-    const { body, bodyHtml } = renderBody(rawBody);
-    return this.dataSource.transaction(async (manager) => {
+    const { spaceId } = await this.findReadable(actor.id, id);
+    const { body, bodyHtml, mentionedIds } = await this.mentions.renderBody(rawBody, spaceId);
+    const edited = await this.dataSource.transaction(async (manager) => {
       const post = await this.findReadable(actor.id, id, manager, true);
       if (!can(actor, 'post.edit', { authorId: post.authorId })) throw forbidden('Only the author can edit a post.');
       if (post.body === body) return post;
@@ -64,6 +72,9 @@ export class PostsService {
       await manager.update(Post, { id: post.id }, { body, bodyHtml, editedAt: () => 'now()' });
       return manager.findOneByOrFail(Post, { id: post.id });
     });
+    this.live.toSpace(edited.spaceId, 'post.updated', { postId: edited.id, spaceId: edited.spaceId });
+    await this.notifications.postWritten(actor, edited, mentionedIds);
+    return edited;
   }
 
   async delete(actor: Actor, id: string): Promise<Post> {
@@ -72,6 +83,7 @@ export class PostsService {
       throw forbidden('Only the author or an administrator can delete a post.');
     }
     await this.dataSource.manager.update(Post, { id: post.id }, { deletedAt: () => 'now()' });
+    this.live.toSpace(post.spaceId, 'post.deleted', { postId: post.id, spaceId: post.spaceId });
     return this.dataSource.manager.findOneByOrFail(Post, { id: post.id });
   }
 
@@ -82,6 +94,7 @@ export class PostsService {
       throw forbidden('Only the owner of the space, a manager or an administrator can pin posts.');
     }
     await this.dataSource.manager.update(Post, { id: post.id }, { pinned });
+    this.live.toSpace(post.spaceId, 'post.updated', { postId: post.id, spaceId: post.spaceId });
     return this.dataSource.manager.findOneByOrFail(Post, { id: post.id });
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, badInput } from '@atelier/domain';
 import { DataSource } from 'typeorm';
+import { LiveEventsService } from '../live/live-events.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { REACTION_KINDS, Reaction, ReactionKind, ReactionSummary, summarise } from './reaction.entity';
 import { TargetsService } from './targets.service';
 
@@ -9,6 +11,8 @@ export class ReactionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly targets: TargetsService,
+    private readonly live: LiveEventsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Adds the viewer's reaction of that kind, or takes it back if it was there. */
@@ -17,11 +21,19 @@ export class ReactionsService {
       throw badInput('invalidReaction', `The reaction must be one of: ${REACTION_KINDS.join(', ')}.`, 'kind');
     }
     const target = await this.targets.resolve(actor.id, targetId);
-    await this.dataSource.transaction(async (manager) => {
+    const added = await this.dataSource.transaction(async (manager) => {
       const key = { targetType: target.type, targetId: target.id, userId: actor.id, kind };
       const { affected } = await manager.delete(Reaction, key);
       if (!affected) await manager.createQueryBuilder().insert().into(Reaction).values(key).orIgnore().execute();
+      return !affected;
     });
+    this.live.toSpace(target.spaceId, 'reaction.changed', {
+      targetId: target.id,
+      targetType: target.type,
+      postId: target.postId,
+      spaceId: target.spaceId,
+    });
+    await this.notifications.reactionToggled(actor, target, added);
     return (await this.summariesOf([target.id], actor.id)).get(target.id)!;
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LiveEventsService } from '../live/live-events.service';
 import { User } from '../users/user.entity';
 import { Session } from './session.entity';
 
@@ -17,6 +18,7 @@ export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly live: LiveEventsService,
   ) {}
 
   get ttlMs(): number {
@@ -55,6 +57,7 @@ export class SessionsService {
 
   async revoke(idHash: string): Promise<void> {
     await this.sessions.delete({ idHash });
+    this.live.disconnectSession(idHash);
   }
 
   /** Closes every session of a user, but for the one to keep (the caller's own, after a password change). */
@@ -62,6 +65,7 @@ export class SessionsService {
     const query = this.sessions.createQueryBuilder().delete().where('user_id = :userId', { userId });
     if (except) query.andWhere('id_hash <> :except', { except });
     await query.execute();
+    this.live.disconnectUser(userId, except);
   }
 
   async purgeExpired(): Promise<void> {

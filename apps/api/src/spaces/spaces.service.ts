@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, badInput, can, conflict, forbidden, isStaff, notFound } from '@atelier/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUuid } from '../common/ids';
+import { LiveEventsService } from '../live/live-events.service';
 import { User } from '../users/user.entity';
 import { CreateSpaceInput } from './dto/create-space.input';
 import { canReadSql, isMemberSql, SpaceMember } from './space-member.entity';
@@ -12,7 +13,10 @@ export const SPACE_DESCRIPTION_MAX_LENGTH = 2000;
 
 @Injectable()
 export class SpacesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveEventsService,
+  ) {}
 
   /** Every space the viewer may read: open ones and private ones they belong to, by name. */
   listReadable(viewerId: string): Promise<Space[]> {
@@ -119,6 +123,8 @@ export class SpacesService {
       await manager.insert(SpaceMember, { spaceId, userId: actor.id });
       return spaceId;
     });
+    if (input.visibility === 'OPEN') this.live.spaceOpened(id);
+    else this.live.joinSpace(actor.id, id);
     return this.findReadable(actor.id, id);
   }
 
@@ -181,6 +187,7 @@ export class SpacesService {
       .values({ spaceId: space.id, userId })
       .orIgnore()
       .execute();
+    if (space.visibility !== 'OPEN') this.live.joinSpace(userId, space.id);
     return this.dataSource.manager.findOneOrFail(Space, { where: { id: space.id } });
   }
 
@@ -204,5 +211,7 @@ export class SpacesService {
       }
     }
     if (isUuid(userId)) await this.dataSource.manager.delete(SpaceMember, { spaceId: space.id, userId });
+    // Only members read a private space: a former member's connections stop receiving it at once.
+    if (isUuid(userId) && space.visibility !== 'OPEN') this.live.leaveSpace(userId, space.id);
   }
 }

@@ -6,8 +6,8 @@ import { Space } from './space.entity';
  * its space. Team spaces are OPEN (the department reads what teams share); the team's members are
  * its members through team_members, so there is nothing to copy now or later.
  */
-export async function createTeamSpace(manager: EntityManager, team: { id: string; name: string }): Promise<void> {
-  await manager.insert(Space, {
+export async function createTeamSpace(manager: EntityManager, team: { id: string; name: string }): Promise<string> {
+  const { identifiers } = await manager.insert(Space, {
     name: team.name,
     description: '',
     kind: 'TEAM',
@@ -15,4 +15,5 @@ export async function createTeamSpace(manager: EntityManager, team: { id: string
     teamId: team.id,
     ownerId: null,
   });
+  return identifiers[0].id as string;
 }

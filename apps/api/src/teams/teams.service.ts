@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { conflict, validateTeamName } from '@atelier/domain';
 import { DataSource, Repository } from 'typeorm';
+import { LiveEventsService } from '../live/live-events.service';
 import { createTeamSpace } from '../spaces/team-space';
 import { Team } from './team.entity';
 
@@ -10,6 +11,7 @@ export class TeamsService {
   constructor(
     @InjectRepository(Team) private readonly teams: Repository<Team>,
     private readonly dataSource: DataSource,
+    private readonly live: LiveEventsService,
   ) {}
 
   findAll(): Promise<Team[]> {
@@ -24,11 +26,11 @@ export class TeamsService {
       .getOne();
     if (existing) throw conflict('teamNameTaken', `A team is already called "${existing.name}".`, 'name');
     // The team and its space are made together, or neither is.
-    const id = await this.dataSource.transaction(async (manager) => {
+    const { id, spaceId } = await this.dataSource.transaction(async (manager) => {
       const team = await manager.save(manager.create(Team, { name }));
-      await createTeamSpace(manager, team);
-      return team.id;
+      return { id: team.id, spaceId: await createTeamSpace(manager, team) };
     });
+    this.live.spaceOpened(spaceId);
     return this.teams.findOneOrFail({ where: { id } });
   }
 }

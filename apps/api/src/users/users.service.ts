@@ -13,6 +13,7 @@ import {
 } from '@atelier/domain';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { isUuid } from '../common/ids';
+import { LiveEventsService } from '../live/live-events.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { Team } from '../teams/team.entity';
 import { CreateUserInput } from './dto/create-user.input';
@@ -32,6 +33,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly live: LiveEventsService,
   ) {}
 
   findAll(): Promise<User[]> {
@@ -120,6 +122,8 @@ export class UsersService {
       if (input.teamIds) user.teams = await this.teamsByIds(manager, input.teamIds);
       await manager.save(user);
     });
+    // A new role may change which spaces the user reads: their live connections follow.
+    if (role) await this.live.refreshUser(id);
     return this.findById(id);
   }
 

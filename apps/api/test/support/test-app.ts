@@ -97,9 +97,13 @@ export async function dropDatabase(url: string): Promise<void> {
   await client.end();
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await freshDatabase();
-  await runMigrations(databaseUrl, silent);
+/** `databaseUrl`: a second app on the database of another (already migrated; the first one drops it). */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await freshDatabase());
+  if (!options.databaseUrl) await runMigrations(databaseUrl, silent);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: 'no-web-in-api-tests', ...env });
   const app = await createApp(config, databaseUrl, silent);
   await app.listen(0, '127.0.0.1');
@@ -140,7 +144,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     sql: (text, params) => app.get(DataSource).query(text, params),
     async close() {
       await app.close();
-      await dropDatabase(databaseUrl);
+      if (!options.databaseUrl) await dropDatabase(databaseUrl);
     },
   };
 }

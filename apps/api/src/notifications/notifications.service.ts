@@ -1,0 +1,370 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Actor, STAFF_ROLES, badInput } from '@atelier/domain';
+import { DataSource, In } from 'typeorm';
+import { isUuid } from '../common/ids';
+import { decodeCursor, encodeCursor } from '../feed/feed.repository';
+import { LiveEventsService } from '../live/live-events.service';
+import { canReadSql } from '../spaces/space-member.entity';
+import { User } from '../users/user.entity';
+import { NotificationConnection } from './dto/notification.types';
+import { excerptOf } from './excerpt';
+import { NotificationKind, NotificationTargetType } from './notification.entity';
+
+export const NOTIFICATIONS_MAX_PAGE = 50;
+export const MARK_READ_MAX_IDS = 100;
+const ACTORS_SHOWN = 3;
+
+/** The content an event is about: what the recipient opens. */
+export interface NotificationTargetRef {
+  type: NotificationTargetType;
+  id: string;
+  postId: string;
+  spaceId: string;
+}
+
+interface Recipient {
+  recipientId: string;
+  kind: NotificationKind;
+  groupKey: string;
+}
+
+const groupKey = (kind: NotificationKind, aboutId: string): string => `${kind}:${aboutId}`;
+
+/** "The user `userExpr` may read the space `spaceAlias`", with a column or a placeholder for the user. */
+const canRead = (spaceAlias: string, userExpr: string): string =>
+  canReadSql(spaceAlias).replace(/:viewerId/g, userExpr);
+
+/**
+ * The SQL condition "the recipient of the notification `n` may read what it is about, now": its post
+ * is live in a space they read, and its comment (if it is about one) is live. A notification about
+ * something they lost access to, or that was deleted, is neither listed nor counted. Later kinds
+ * (briefs, co-creation threads) add their branch here.
+ */
+const visibleSql = (n: string): string =>
+  `(${n}.post_id is not null
+    and exists (select 1 from posts vp join spaces vs on vs.id = vp.space_id
+                 where vp.id = ${n}.post_id and vp.deleted_at is null and ${canRead('vs', `${n}.recipient_id`)})
+    and (${n}.target_type <> 'COMMENT'
+         or exists (select 1 from comments vc where vc.id = ${n}.target_id and vc.deleted_at is null)))`;
+
+interface GroupRow {
+  id: string;
+  kind: NotificationKind;
+  target_type: NotificationTargetType;
+  target_id: string;
+  post_id: string | null;
+  space_id: string | null;
+  created_at: Date;
+  cursor_created_at: string;
+  unread: boolean;
+  actor_ids: string[];
+  actor_count: number;
+  event_count: number;
+  target_html: string | null;
+}
+
+/**
+ * Notifications: who is told what, grouped for the list, counted for the badge.
+ *
+ * Recorded (by the hooks below, which posts, comments and reactions call once their write is done)
+ * for: a mention (to the reader mentioned), a comment on your post, a reply to your comment, a
+ * reaction to your post or comment. Never to the actor, never to someone who may not read the
+ * content (checked when recording, and again when listing), never to a customer or a deactivated
+ * account. One action tells each person one thing, the most specific: a mention, else a reply, else
+ * a comment on their post. A mention is told once per post or comment, however often it is edited,
+ * so an edit tells only the people it newly mentions. A reaction is told once while unread, whatever
+ * its kinds; taking back one's last reaction removes its unread notification.
+ *
+ * The list groups rows by group_key (kind + what it is about: the post for comments, the comment for
+ * replies, the content for reactions and mentions), unread rows together and read rows together, newest
+ * group first; the badge counts the unread groups. Customers are recorded nothing today: their list is
+ * empty and their count 0 (co-creation will give them their own kinds).
+ *
+ * Recording never fails the write that caused it: an error is logged and the content stays written.
+ * After each recording (its own statement, committed), the recipients get `notification.created`
+ * with their unread count; marking read sends `notification.read`.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveEventsService,
+  ) {}
+
+  // ---- hooks: called by the services that write content, after their write ----
+
+  /** A post was created or edited: tells the readers it mentions (and has not told yet). */
+  async postWritten(
+    actor: Actor,
+    post: { id: string; spaceId: string },
+    mentionedIds: readonly string[],
+  ): Promise<void> {
+    const target: NotificationTargetRef = { type: 'POST', id: post.id, postId: post.id, spaceId: post.spaceId };
+    await this.safely(() => this.record(actor, target, this.mentions(target, mentionedIds)));
+  }
+
+  /**
+   * A comment was added (`created`) or edited, on a post of the space: tells the readers it mentions,
+   * and for a new one the author of the comment it replies to, or else the author of the post.
+   */
+  async commentWritten(
+    actor: Actor,
+    comment: { id: string; targetId: string; parentId: string | null },
+    spaceId: string,
+    mentionedIds: readonly string[],
+    created: boolean,
+  ): Promise<void> {
+    const target: NotificationTargetRef = { type: 'COMMENT', id: comment.id, postId: comment.targetId, spaceId };
+    await this.safely(async () => {
+      const recipients = this.mentions(target, mentionedIds);
+      if (created) {
+        const [authors] = await this.dataSource.query<{ post_author: string; parent_author: string | null }[]>(
+          `select p.author_id as post_author, c.author_id as parent_author
+             from posts p left join comments c on c.id = $2 where p.id = $1`,
+          [comment.targetId, comment.parentId],
+        );
+        if (authors?.parent_author) {
+          recipients.push({
+            recipientId: authors.parent_author,
+            kind: 'REPLY_TO_COMMENT',
+            groupKey: groupKey('REPLY_TO_COMMENT', comment.parentId!),
+          });
+        }
+        if (authors) {
+          recipients.push({
+            recipientId: authors.post_author,
+            kind: 'COMMENT_ON_POST',
+            groupKey: groupKey('COMMENT_ON_POST', comment.targetId),
+          });
+        }
+      }
+      await this.record(actor, target, recipients);
+    });
+  }
+
+  /**
+   * A reaction was added to, or taken back from, a post or comment. Added: tells its author. Taken
+   * back, and none of the actor's reactions left on it: removes the unread notification it gave.
+   */
+  async reactionToggled(actor: Actor, target: NotificationTargetRef, added: boolean): Promise<void> {
+    await this.safely(async () => {
+      if (added) {
+        const [content] = await this.dataSource.query<{ author_id: string }[]>(
+          `select author_id from posts where id = $1 union all select author_id from comments where id = $1`,
+          [target.id],
+        );
+        if (!content) return;
+        await this.record(actor, target, [
+          {
+            recipientId: content.author_id,
+            kind: 'REACTION_ON_CONTENT',
+            groupKey: groupKey('REACTION_ON_CONTENT', target.id),
+          },
+        ]);
+        return;
+      }
+      const removed = await this.dataSource.query<{ recipient_id: string }[]>(
+        `delete from notifications n
+          where n.target_id = $1 and n.actor_id = $2 and n.kind = 'REACTION_ON_CONTENT' and n.read_at is null
+            and not exists (select 1 from reactions r where r.target_id = $1 and r.user_id = $2)
+        returning n.recipient_id`,
+        [target.id, actor.id],
+      );
+      await this.announce(
+        removed.map((row) => row.recipient_id),
+        'notification.read',
+      );
+    });
+  }
+
+  // ---- reading ----
+
+  /** The recipient's groups, newest first; keyset on the latest event of each group. */
+  async list(recipientId: string, first: number, after?: string | null): Promise<NotificationConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > NOTIFICATIONS_MAX_PAGE) {
+      throw badInput(
+        'invalidPageSize',
+        `Ask for between 1 and ${NOTIFICATIONS_MAX_PAGE} notifications at a time.`,
+        'first',
+        { max: NOTIFICATIONS_MAX_PAGE },
+      );
+    }
+    const cursor = after ? decodeCursor(after) : null;
+    const rows = await this.dataSource.query<GroupRow[]>(
+      `with visible as (
+         select n.* from notifications n where n.recipient_id = $1 and ${visibleSql('n')}
+       ),
+       heads as (
+         select distinct on (v.group_key, v.read_at is null)
+                v.id, v.kind, v.target_type, v.target_id, v.post_id, v.space_id, v.group_key, v.created_at,
+                v.created_at::text as cursor_created_at, v.read_at is null as unread
+           from visible v
+          order by v.group_key, v.read_at is null, v.created_at desc, v.id desc
+       )
+       select h.*, g.actor_ids, g.actor_count, g.event_count, coalesce(tc.body_html, tp.body_html) as target_html
+         from heads h
+         cross join lateral (
+           select (array_agg(a.actor_id order by a.last desc, a.actor_id))[1:${ACTORS_SHOWN}]::text[] as actor_ids,
+                  count(*)::int as actor_count, sum(a.events)::int as event_count
+             from (select v.actor_id, max(v.created_at) as last, count(*) as events
+                     from visible v
+                    where v.group_key = h.group_key and (v.read_at is null) = h.unread
+                    group by v.actor_id) a
+         ) g
+         left join posts tp on h.target_type = 'POST' and tp.id = h.target_id
+         left join comments tc on h.target_type = 'COMMENT' and tc.id = h.target_id
+        where ($2::timestamptz is null or (h.created_at, h.id) < ($2::timestamptz, $3::uuid))
+        order by h.created_at desc, h.id desc
+        limit $4`,
+      [recipientId, cursor?.createdAt ?? null, cursor?.id ?? null, first + 1],
+    );
+    const page = rows.slice(0, first);
+    const actorIds = [...new Set(page.flatMap((row) => row.actor_ids))];
+    const users = actorIds.length
+      ? await this.dataSource.manager.find(User, { where: { id: In(actorIds) }, relations: { teams: true } })
+      : [];
+    const byId = new Map(users.map((user) => [user.id, user]));
+    const edges = page.map((row) => ({
+      cursor: encodeCursor({ createdAt: row.cursor_created_at, id: row.id }),
+      node: {
+        id: row.id,
+        kind: row.kind,
+        actors: row.actor_ids.map((id) => byId.get(id)).filter((user): user is User => !!user),
+        actorCount: row.actor_count,
+        count: row.event_count,
+        target: {
+          type: row.target_type,
+          id: row.target_id,
+          postId: row.post_id,
+          spaceId: row.space_id,
+          excerpt: excerptOf(row.target_html ?? ''),
+        },
+        createdAt: row.created_at,
+        read: !row.unread,
+      },
+    }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Unread entries of the list (groups), as the badge shows them. */
+  async unreadCount(recipientId: string): Promise<number> {
+    return (await this.unreadCounts([recipientId])).get(recipientId) ?? 0;
+  }
+
+  private async unreadCounts(recipientIds: readonly string[]): Promise<Map<string, number>> {
+    if (!recipientIds.length) return new Map();
+    const rows = await this.dataSource.query<{ recipient_id: string; count: number }[]>(
+      `select n.recipient_id, count(distinct n.group_key)::int as count
+         from notifications n
+        where n.recipient_id = any($1::uuid[]) and n.read_at is null and ${visibleSql('n')}
+        group by n.recipient_id`,
+      [recipientIds],
+    );
+    return new Map(rows.map((row) => [row.recipient_id, row.count]));
+  }
+
+  /**
+   * Marks the entries given (ids from the list: each marks its group's unread events up to that one),
+   * or, without ids, everything. Ids that are not the recipient's are ignored. Returns the unread count.
+   */
+  async markRead(recipientId: string, ids?: readonly string[] | null): Promise<number> {
+    if (ids && ids.length > MARK_READ_MAX_IDS) {
+      throw badInput('tooMany', `Mark at most ${MARK_READ_MAX_IDS} notifications at a time.`, 'ids', {
+        max: MARK_READ_MAX_IDS,
+      });
+    }
+    let marked: unknown[];
+    if (!ids?.length) {
+      [marked] = await this.dataSource.query<[unknown[], number]>(
+        `update notifications set read_at = now() where recipient_id = $1 and read_at is null returning id`,
+        [recipientId],
+      );
+    } else {
+      [marked] = await this.dataSource.query<[unknown[], number]>(
+        `update notifications n set read_at = now()
+           from notifications h
+          where h.id = any($2::uuid[]) and h.recipient_id = $1
+            and n.recipient_id = $1 and n.read_at is null and n.group_key = h.group_key
+            and (n.created_at, n.id) <= (h.created_at, h.id)
+        returning n.id`,
+        [recipientId, ids.filter(isUuid)],
+      );
+    }
+    const unreadCount = await this.unreadCount(recipientId);
+    if (marked.length) this.live.toUser(recipientId, 'notification.read', { unreadCount });
+    return unreadCount;
+  }
+
+  // ---- recording ----
+
+  private mentions(target: NotificationTargetRef, mentionedIds: readonly string[]): Recipient[] {
+    return mentionedIds.map((recipientId) => ({
+      recipientId,
+      kind: 'MENTION',
+      groupKey: groupKey('MENTION', target.id),
+    }));
+  }
+
+  /**
+   * One statement for one action: each recipient told once (the first, most specific, kind given),
+   * if they are an active staff member other than the actor who may read the space.
+   */
+  private async record(actor: Actor, target: NotificationTargetRef, recipients: Recipient[]): Promise<void> {
+    const once = new Map<string, Recipient>();
+    for (const recipient of recipients) {
+      if (recipient.recipientId !== actor.id && !once.has(recipient.recipientId)) {
+        once.set(recipient.recipientId, recipient);
+      }
+    }
+    if (!once.size) return;
+    const list = [...once.values()];
+    const inserted = await this.dataSource.query<{ recipient_id: string }[]>(
+      `insert into notifications (recipient_id, kind, actor_id, target_type, target_id, post_id, space_id, group_key)
+       select e.recipient_id, e.kind, $4, $5, $6, $7, s.id, e.group_key
+         from unnest($1::uuid[], $2::varchar[], $3::varchar[]) as e(recipient_id, kind, group_key)
+         join users u on u.id = e.recipient_id
+         join spaces s on s.id = $8
+        where e.recipient_id <> $4 and u.active and u.role = any($9) and ${canRead('s', 'e.recipient_id')}
+          and not (e.kind = 'REACTION_ON_CONTENT' and exists (
+                select 1 from notifications o
+                 where o.target_id = $6 and o.actor_id = $4 and o.recipient_id = e.recipient_id
+                   and o.kind = 'REACTION_ON_CONTENT' and o.read_at is null))
+       on conflict do nothing
+       returning recipient_id`,
+      [
+        list.map((r) => r.recipientId),
+        list.map((r) => r.kind),
+        list.map((r) => r.groupKey),
+        actor.id,
+        target.type,
+        target.id,
+        target.postId,
+        target.spaceId,
+        STAFF_ROLES,
+      ],
+    );
+    await this.announce(
+      inserted.map((row) => row.recipient_id),
+      'notification.created',
+    );
+  }
+
+  /** Tells each recipient's connections their new unread count. */
+  private async announce(recipientIds: string[], event: 'notification.created' | 'notification.read'): Promise<void> {
+    if (!recipientIds.length) return;
+    const counts = await this.unreadCounts([...new Set(recipientIds)]);
+    for (const recipientId of new Set(recipientIds)) {
+      this.live.toUser(recipientId, event, { unreadCount: counts.get(recipientId) ?? 0 });
+    }
+  }
+
+  private async safely(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error(`could not record notifications: ${String(error)}`);
+    }
+  }
+}

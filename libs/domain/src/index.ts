@@ -2,3 +2,4 @@ export * from './errors';
 export * from './roles';
 export * from './policy';
 export * from './validation';
+export * from './live-events';

@@ -1,17 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import type { LiveEventName } from '@atelier/domain';
 
-/** Names of the events the web app listens to. */
-export type LiveEventName =
-  | 'post.created'
-  | 'post.updated'
-  | 'post.deleted'
-  | 'comment.created'
-  | 'comment.updated'
-  | 'comment.deleted'
-  | 'reaction.changed'
-  | 'notification.created'
-  | 'notification.read';
+export type { LiveEventName };
 
 export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 export const userRoom = (userId: string) => `user:${userId}`;

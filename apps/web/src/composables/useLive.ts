@@ -1,17 +1,8 @@
 import { ref, readonly } from 'vue';
 import type { Socket } from 'socket.io-client';
+import type { LiveEventName } from '@atelier/domain';
 
-/** The events the API pushes (see apps/api/src/live). Payloads carry ids only: content is refetched. */
-export type LiveEventName =
-  | 'post.created'
-  | 'post.updated'
-  | 'post.deleted'
-  | 'comment.created'
-  | 'comment.updated'
-  | 'comment.deleted'
-  | 'reaction.changed'
-  | 'notification.created'
-  | 'notification.read';
+export type { LiveEventName };
 
 export interface LivePayload {
   postId?: string;

@@ -1,0 +1,17 @@
+/**
+ * The live events the API pushes and the web app listens to: one list, so the two cannot drift.
+ * Payloads carry ids only; clients refetch content through GraphQL, which enforces permissions.
+ */
+export const LIVE_EVENT_NAMES = [
+  'post.created',
+  'post.updated',
+  'post.deleted',
+  'comment.created',
+  'comment.updated',
+  'comment.deleted',
+  'reaction.changed',
+  'notification.created',
+  'notification.read',
+] as const;
+
+export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];

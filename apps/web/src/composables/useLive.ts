@@ -86,7 +86,8 @@ function start(): Promise<void> {
       });
       s.on('connect_error', (error) => {
         // Refusals by the handshake are not retried by socket.io itself; a temporary one is, here.
-        if (!s.active && error.message !== 'unauthenticated' && error.message !== 'forbiddenOrigin') retryLater(s, mine);
+        if (!s.active && error.message !== 'unauthenticated' && error.message !== 'forbiddenOrigin')
+          retryLater(s, mine);
       });
       for (const event of EVENTS) s.on(event, (payload: unknown) => dispatch(event, payload));
       socket = s;

@@ -149,11 +149,11 @@ describe('mentions and notifications', () => {
     expect(await recorded(own.id)).toEqual([]);
     const theirs = await comment(commenter, postId, 'Great');
     expect(await recorded(theirs.id)).toEqual([
-      { recipient_id: author.user.id, actor_id: commenter.user.id, kind: 'COMMENT_ON_POST' },
+      { recipient_id: author.user.id, actor_id: commenter.user.id, kind: 'COMMENT_ON_CONTENT' },
     ]);
     const [entry] = (await list(author)).edges;
     expect(entry.node).toMatchObject({
-      kind: 'COMMENT_ON_POST',
+      kind: 'COMMENT_ON_CONTENT',
       target: { type: 'COMMENT', id: theirs.id, postId, spaceId: openId, excerpt: 'Great' },
     });
     expect((await list(commenter)).edges).toEqual([]);
@@ -169,7 +169,7 @@ describe('mentions and notifications', () => {
     expect(await recorded(reply.id)).toEqual(
       expect.arrayContaining([
         { recipient_id: commenter.user.id, actor_id: replier.user.id, kind: 'REPLY_TO_COMMENT' },
-        { recipient_id: author.user.id, actor_id: replier.user.id, kind: 'COMMENT_ON_POST' },
+        { recipient_id: author.user.id, actor_id: replier.user.id, kind: 'COMMENT_ON_CONTENT' },
       ]),
     );
     expect(await recorded(reply.id)).toHaveLength(2);
@@ -304,7 +304,7 @@ describe('mentions and notifications', () => {
     await comment(fans[0], other, 'Hello');
     expect(await unread(author)).toBe(2);
     const page1 = await list(author, 1);
-    expect(page1.edges.map((e) => e.node.kind)).toEqual(['COMMENT_ON_POST']);
+    expect(page1.edges.map((e) => e.node.kind)).toEqual(['COMMENT_ON_CONTENT']);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const page2 = await list(author, 1, page1.pageInfo.endCursor);
     expect(page2.edges.map((e) => e.node.kind)).toEqual(['REACTION_ON_CONTENT']);
@@ -376,7 +376,7 @@ describe('mentions and notifications', () => {
     });
     expect(editedComment.data!.editComment.bodyHtml).toContain('class="mention"');
     expect(await recorded(remark.id)).toEqual([
-      { recipient_id: owner.user.id, actor_id: first.user.id, kind: 'COMMENT_ON_POST' },
+      { recipient_id: owner.user.id, actor_id: first.user.id, kind: 'COMMENT_ON_CONTENT' },
       { recipient_id: third.user.id, actor_id: first.user.id, kind: 'MENTION' },
     ]);
   });

@@ -110,7 +110,7 @@ describe('posts, comments and reactions', () => {
     });
   });
 
-  it('refuses every post query and mutation to a customer', async () => {
+  it('refuses every post query and mutation to a customer, and answers their comments and reactions as missing', async () => {
     const { client } = await t.signedIn('CUSTOMER');
     const postId = await newPost();
     const attempts: [string, Record<string, unknown>][] = [
@@ -121,14 +121,25 @@ describe('posts, comments and reactions', () => {
       [EDIT, { id: postId, body: 'x' }],
       [DELETE, { id: postId }],
       [PIN, { id: postId, pinned: true }],
-      [ADD_COMMENT, { input: { targetId: postId, body: 'x' } }],
-      [REACT, { id: postId, kind: 'LIKE' }],
     ];
     for (const [query, variables] of attempts) {
       const response = await client.request(query, variables);
       expect(errorCode(response)).toBe('FORBIDDEN');
       expect(response.data).toBeNull();
     }
+    // Comments and reactions are open to customers on what they may read (their co-creation
+    // threads); a post is not, so it is answered as missing, like an id that does not exist.
+    for (const [query, variables] of [
+      [ADD_COMMENT, { input: { targetId: postId, body: 'x' } }],
+      [REACT, { id: postId, kind: 'LIKE' }],
+    ] as const) {
+      const response = await client.request(query, variables);
+      expect(errorCode(response)).toBe('NOT_FOUND');
+      expect(response.data).toBeNull();
+      expect(JSON.stringify(response)).not.toMatch(/Hello|team/);
+    }
+    expect(await t.sql('select count(*)::int as n from comments where target_id = $1', [postId])).toEqual([{ n: 0 }]);
+    expect(await t.sql('select count(*)::int as n from reactions where target_id = $1', [postId])).toEqual([{ n: 0 }]);
   });
 
   it('lets the author edit, keeping the history, and refuses anyone else', async () => {

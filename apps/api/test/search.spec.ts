@@ -1,5 +1,5 @@
 import type { Actor } from '@atelier/domain';
-import { CommentsService } from '../src/posts/comments.service';
+import { CommentsService } from '../src/comments/comments.service';
 import { PostsService } from '../src/posts/posts.service';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { User } from '../src/users/user.entity';

@@ -2,6 +2,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { isStaff, type Role } from '@atelier/domain';
+import { isUuid } from '../common/ids';
+import { SCOPE_TYPES, type ScopeRef, type ScopeType, scopeRoom } from '../scopes/scope-registry';
+import { TargetsService } from '../scopes/targets.service';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -78,6 +81,7 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
     private readonly spaces: SpacesService,
     private readonly dataSource: DataSource,
     private readonly live: LiveEventsService,
+    private readonly targets: TargetsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,6 +96,13 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
     server.on('connection', (socket: Socket) => {
       const data = socket.data as LiveSocketData;
       void socket.join(data.rooms);
+      socket.on('scope.subscribe', (payload: unknown, ack?: unknown) => {
+        void this.subscribe(socket, payload).then((result) => typeof ack === 'function' && ack(result));
+      });
+      socket.on('scope.unsubscribe', (payload: unknown) => {
+        const scope = subscribable(payload);
+        if (scope) void socket.leave(scopeRoom(scope));
+      });
     });
     this.live.attachServer(server, (userId) => this.accessRoomsOfUserId(userId));
     this.recheck = setInterval(() => void this.recheckSessions(), SESSION_RECHECK_MS);
@@ -126,6 +137,25 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
     socket.data = data;
   }
 
+  /**
+   * A brief's or a thread's room is joined on request (a page showing it), never at connection: there
+   * are many of them and a page watches one. The scope's own rule decides, as for a GraphQL read; an
+   * unreadable scope is answered as missing.
+   */
+  private async subscribe(socket: Socket, payload: unknown): Promise<{ ok: boolean; error?: string }> {
+    const scope = subscribable(payload);
+    if (!scope) return { ok: false, error: 'BAD_USER_INPUT' };
+    const { userId } = socket.data as LiveSocketData;
+    try {
+      if (!(await this.targets.canReadScope(userId, scope))) return { ok: false, error: 'NOT_FOUND' };
+    } catch (error) {
+      this.logger.warn(`scope subscription failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, error: 'INTERNAL_SERVER_ERROR' };
+    }
+    await socket.join(scopeRoom(scope));
+    return { ok: true };
+  }
+
   /** Staff read open spaces and the private ones they are members of; customers read no space. */
   private async accessRoomsOf(user: { id: string; role: Role; active: boolean }): Promise<string[]> {
     if (!user.active || !isStaff(user.role)) return [];
@@ -141,7 +171,8 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
   /**
    * The safety net behind the immediate disconnections (sign-out, deactivation, password change):
    * a connection whose session expired or was removed otherwise, or whose user is no longer active,
-   * is closed. Each instance checks its own connections, in one query.
+   * is closed. Each instance checks its own connections, in one query. Brief and thread rooms are
+   * checked again too, so lost access stops the events even if no service said so.
    */
   async recheckSessions(): Promise<void> {
     const server = this.server;
@@ -159,8 +190,36 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
       for (const socket of sockets) {
         if (!open.has((socket.data as LiveSocketData).sessionIdHash)) socket.disconnect(true);
       }
+      await this.recheckSubscriptions(sockets.filter((socket) => socket.connected));
     } catch (error) {
       this.logger.warn(`live session check failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+
+  private async recheckSubscriptions(sockets: Socket[]): Promise<void> {
+    const verdicts = new Map<string, Promise<boolean>>();
+    for (const socket of sockets) {
+      const { userId } = socket.data as LiveSocketData;
+      for (const room of socket.rooms) {
+        const scope = scopeOfRoom(room);
+        if (!scope || scope.type === 'SPACE') continue;
+        const key = `${userId} ${room}`;
+        if (!verdicts.has(key)) verdicts.set(key, this.targets.canReadScope(userId, scope));
+        if (!(await verdicts.get(key))) void socket.leave(room);
+      }
+    }
+  }
+}
+
+/** A subscription request for a brief or a thread; spaces are joined from reading rights at connection. */
+function subscribable(payload: unknown): ScopeRef | null {
+  const { type, id } = (payload ?? {}) as { type?: unknown; id?: unknown };
+  if (typeof type !== 'string' || typeof id !== 'string' || type === 'SPACE') return null;
+  if (!(SCOPE_TYPES as readonly string[]).includes(type) || !isUuid(id)) return null;
+  return { type: type as ScopeType, id };
+}
+
+function scopeOfRoom(room: string): ScopeRef | null {
+  const [prefix, id] = room.split(':');
+  return subscribable({ type: prefix?.toUpperCase(), id });
 }

@@ -1,4 +1,4 @@
-import { mentionHandles, renderMarkdown } from '../posts/markdown';
+import { mentionHandles, renderMarkdown } from '../markdown/markdown';
 
 describe('mention syntax', () => {
   const source =

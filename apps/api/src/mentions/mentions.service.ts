@@ -2,20 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { STAFF_ROLES, badInput, notFound } from '@atelier/domain';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
-import { renderBody } from '../posts/body';
-import { BODY_MAX_LENGTH, mentionHandles } from '../posts/markdown';
-import { canReadSql } from '../spaces/space-member.entity';
+import { renderBody } from '../markdown/body';
+import { BODY_MAX_LENGTH, mentionHandles } from '../markdown/markdown';
+import { ScopeRef, ScopeRegistry } from '../scopes/scope-registry';
+import { TargetsService } from '../scopes/targets.service';
 import { MentionCandidate } from './dto/mention-candidate';
 
 /** A person's handle, in SQL: the part of their e-mail before the @, lower-cased (served by users_handle_idx). */
 export const handleSql = (alias: string): string => `lower(split_part(${alias}.email, '@', 1))`;
-
-/** The SQL condition "the user `userColumn` is an active staff member who may read the space `spaceAlias`". */
-const readerSql = (userAlias: string, spaceAlias: string, staffParam: string): string =>
-  `${userAlias}.active and ${userAlias}.role = any(${staffParam}) and ${canReadSql(spaceAlias).replace(
-    /:viewerId/g,
-    `${userAlias}.id`,
-  )}`;
 
 /** A body links at most this many people; further handles stay text (and notify nobody). */
 export const MENTIONS_MAX = 50;
@@ -30,48 +24,63 @@ export interface RenderedBody {
 }
 
 /**
- * Mentions in posts and comments (and later briefs and co-creation threads). The syntax is in
+ * Mentions in any content (posts, comments, briefs, co-creation). The syntax is in
  * mention-syntax.ts: `@` + the part of the e-mail before the @ (`@camille.martin`).
  *
- * A handle resolves only to an active staff member who may read the content (for a post or a
- * comment: who may read its space, canReadSql). Anyone else (a member of no such space, a
- * customer, a deactivated account, nobody at all) is left as plain text and notified of nothing,
+ * A handle resolves only to an active staff member who may read the content's scope (a space, a
+ * brief, a thread). Anyone else (a non-reader, a customer, a deactivated account, nobody at all) is
+ * left as plain text and notified of nothing,
  * so the writer learns nothing about them. Two readers sharing a handle (same name on two domains)
  * make it ambiguous: it links neither. Links are decided when the body is written: someone who joins
  * a private space later is not linked in its older posts.
  */
 @Injectable()
 export class MentionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: ScopeRegistry,
+    private readonly targets: TargetsService,
+  ) {}
 
-  /** Checks and renders a body written in the space, linking the mentions its readers resolve to. */
-  async renderBody(raw: string, spaceId: string, field = 'body'): Promise<RenderedBody> {
+  /** SQL condition: the user `u` is an active staff member who may read the scope whose id is `idParam`. */
+  private readerSql(scope: ScopeRef['type'], idParam: string, staffParam: string): string {
+    return `u.active and u.role = any(${staffParam}) and ${this.scopes.readableOfTypeSql(scope, idParam, 'u.id')}`;
+  }
+
+  /** Checks and renders a body written in the scope, linking the mentions its readers resolve to. */
+  async renderBody(raw: string, scope: ScopeRef, field = 'body'): Promise<RenderedBody> {
     const trimmed = raw.trim();
     // An empty or too long body is refused by renderBody; no need to look anyone up for it.
     const handles = trimmed && trimmed.length <= BODY_MAX_LENGTH ? mentionHandles(trimmed) : [];
-    const readers = await this.resolve(handles.slice(0, MENTIONS_MAX), spaceId);
+    const readers = await this.resolve(handles.slice(0, MENTIONS_MAX), scope);
     const { body, bodyHtml } = renderBody(raw, field, readers);
     return { body, bodyHtml, mentionedIds: [...new Set(readers.values())] };
   }
 
-  /** Handles (lower-cased) to the one active staff member each names among the readers of the space. */
-  async resolve(handles: readonly string[], spaceId: string): Promise<Map<string, string>> {
-    if (!handles.length || !isUuid(spaceId)) return new Map();
+  /** The same Markdown rules, with no one linked: for text written by someone who may not look people up. */
+  renderPlainBody(raw: string, field = 'body'): Promise<RenderedBody> {
+    const { body, bodyHtml } = renderBody(raw, field, new Map());
+    return Promise.resolve({ body, bodyHtml, mentionedIds: [] });
+  }
+
+  /** Handles (lower-cased) to the one active staff member each names among the readers of the scope. */
+  async resolve(handles: readonly string[], scope: ScopeRef): Promise<Map<string, string>> {
+    if (!handles.length || !isUuid(scope.id)) return new Map();
     const rows = await this.dataSource.query<{ handle: string; id: string }[]>(
       `select ${handleSql('u')} as handle, min(u.id::text) as id
-         from users u join spaces s on s.id = $2
-        where ${handleSql('u')} = any($1::text[]) and ${readerSql('u', 's', '$3')}
+         from users u
+        where ${handleSql('u')} = any($1::text[]) and ${this.readerSql(scope.type, '$2::uuid', '$3')}
         group by 1
        having count(*) = 1`,
-      [handles, spaceId, STAFF_ROLES],
+      [handles, scope.id, STAFF_ROLES],
     );
     return new Map(rows.map((row) => [row.handle, row.id]));
   }
 
   /**
-   * The composer's autocomplete: readers of the space (contextId is a space or a post the viewer
-   * reads; anything else answers NOT_FOUND, as a missing one does) whose handle or a word of whose
-   * name starts with `query`, the viewer aside.
+   * The composer's autocomplete: readers of the scope (contextId is a scope — a space, a brief, a
+   * thread — or a piece of content the viewer reads; anything else answers NOT_FOUND, as a missing
+   * one does) whose handle or a word of whose name starts with `query`, the viewer aside.
    */
   async candidates(viewerId: string, contextId: string, query: string, first: number): Promise<MentionCandidate[]> {
     if (!Number.isInteger(first) || first < 1 || first > CANDIDATES_MAX) {
@@ -83,32 +92,27 @@ export class MentionsService {
     if (prefix.length > QUERY_MAX_LENGTH) {
       throw badInput('tooLong', `Type at most ${QUERY_MAX_LENGTH} characters.`, 'query', { max: QUERY_MAX_LENGTH });
     }
-    const spaceId = await this.readableSpaceOf(viewerId, contextId);
+    const scope = await this.readableScopeOf(viewerId, contextId);
     const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = await this.dataSource.query<{ id: string; display_name: string; handle: string }[]>(
       `select u.id, u.display_name, ${handleSql('u')} as handle
-         from users u join spaces s on s.id = $1
-        where ${readerSql('u', 's', '$2')} and u.id <> $3
+         from users u
+        where ${this.readerSql(scope.type, '$1::uuid', '$2')} and u.id <> $3
           and (${handleSql('u')} like $4 or lower(u.display_name) like $4 or lower(u.display_name) like ('% ' || $4))
         order by ${handleSql('u')} = $5 desc, lower(u.display_name), u.id
         limit $6`,
-      [spaceId, STAFF_ROLES, viewerId, like, prefix, first],
+      [scope.id, STAFF_ROLES, viewerId, like, prefix, first],
     );
     return rows.map((row) => ({ id: row.id, displayName: row.display_name, handle: row.handle }));
   }
 
-  /** The space of a context (a space or a live post) the viewer may read. */
-  private async readableSpaceOf(viewerId: string, contextId: string): Promise<string> {
-    if (!isUuid(contextId)) throw notFound('space or post');
-    const canRead = canReadSql('s').replace(/:viewerId/g, '$2');
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `select s.id from spaces s where s.id = $1 and ${canRead}
-       union all
-       select s.id from posts p join spaces s on s.id = p.space_id
-        where p.id = $1 and p.deleted_at is null and ${canRead}`,
-      [contextId, viewerId],
-    );
-    if (!row) throw notFound('space or post');
-    return row.id;
+  /** The scope of a context (a scope, or a piece of content) the viewer may read. */
+  private async readableScopeOf(viewerId: string, contextId: string): Promise<ScopeRef> {
+    const target = await this.targets.find(viewerId, contextId);
+    if (target) return target.scope;
+    for (const type of this.scopes.scopeTypes()) {
+      if (await this.targets.canReadScope(viewerId, { type, id: contextId })) return { type, id: contextId };
+    }
+    throw notFound('space or post');
   }
 }

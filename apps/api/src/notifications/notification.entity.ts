@@ -1,8 +1,24 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What happened. Briefs and co-creation add their kinds here (and to the migration's check). */
-export const NOTIFICATION_KINDS = ['MENTION', 'COMMENT_ON_POST', 'REPLY_TO_COMMENT', 'REACTION_ON_CONTENT'] as const;
+/** What happened. Each module that tells people something adds its kinds here (and their texts in the web). */
+export const NOTIFICATION_KINDS = [
+  'MENTION',
+  'COMMENT_ON_CONTENT',
+  'REPLY_TO_COMMENT',
+  'REACTION_ON_CONTENT',
+  // a moderator hid your comment (the reason shows on it)
+  'COMMENT_HIDDEN',
+  // ---- briefs: each workflow step, told to the owner and the watchers ----
+  'BRIEF_SUBMITTED',
+  'BRIEF_CHANGES_REQUESTED',
+  'BRIEF_APPROVED',
+  'BRIEF_LAUNCHED',
+  'BRIEF_CLOSED',
+  // co-creation: your proposal was hidden (the reason shows on it); an offer crediting you was published
+  'PROPOSAL_HIDDEN',
+  'OFFER_PUBLISHED_CREDIT',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, kind])) as {
   [K in NotificationKind]: K;
@@ -10,16 +26,8 @@ export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
   description:
-    'MENTION: a post or comment mentions you; COMMENT_ON_POST: a comment on your post; REPLY_TO_COMMENT: a reply to your comment; REACTION_ON_CONTENT: a reaction to your post or comment.',
+    'MENTION: content or a comment mentions you; COMMENT_ON_CONTENT: a comment on your post, brief, proposal…; REPLY_TO_COMMENT: a reply to your comment; REACTION_ON_CONTENT: a reaction to your content or comment; the other kinds are named after what happened.',
 });
-
-/** What a notification points at: the content the recipient opens. */
-export const NOTIFICATION_TARGET_TYPES = ['POST', 'COMMENT'] as const;
-export type NotificationTargetType = (typeof NOTIFICATION_TARGET_TYPES)[number];
-export const NotificationTargetTypeEnum = Object.fromEntries(NOTIFICATION_TARGET_TYPES.map((t) => [t, t])) as {
-  [K in NotificationTargetType]: K;
-};
-registerEnumType(NotificationTargetTypeEnum, { name: 'NotificationTargetType' });
 
 /** One event told to one person. The GraphQL `Notification` is a group of these (see NotificationsService). */
 @Entity({ name: 'notifications' })
@@ -36,17 +44,26 @@ export class NotificationRow {
   @Column({ name: 'actor_id', type: 'uuid' })
   actorId: string;
 
+  /** `COMMENT` or a content kind registered with the ScopeRegistry. */
   @Column({ name: 'target_type', type: 'varchar' })
-  targetType: NotificationTargetType;
+  targetType: string;
 
   @Column({ name: 'target_id', type: 'uuid' })
   targetId: string;
 
-  @Column({ name: 'post_id', type: 'uuid', nullable: true })
-  postId: string | null;
+  /** The content the target is or is on: what the recipient opens. */
+  @Column({ name: 'root_type', type: 'varchar' })
+  rootType: string;
 
-  @Column({ name: 'space_id', type: 'uuid', nullable: true })
-  spaceId: string | null;
+  @Column({ name: 'root_id', type: 'uuid' })
+  rootId: string;
+
+  /** Whose readers may see it; checked again whenever the list is read. */
+  @Column({ name: 'scope_type', type: 'varchar' })
+  scopeType: string;
+
+  @Column({ name: 'scope_id', type: 'uuid' })
+  scopeId: string;
 
   @Column({ name: 'group_key', type: 'varchar' })
   groupKey: string;

@@ -1,59 +1,38 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, STAFF_ROLES, badInput } from '@atelier/domain';
+import { Actor, badInput } from '@atelier/domain';
 import { DataSource, In } from 'typeorm';
 import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor } from '../feed/feed.repository';
 import { LiveEventsService } from '../live/live-events.service';
-import { canReadSql } from '../spaces/space-member.entity';
+import { ScopeRegistry } from '../scopes/scope-registry';
+import { ResolvedTarget } from '../scopes/targets.service';
 import { User } from '../users/user.entity';
 import { NotificationConnection } from './dto/notification.types';
 import { excerptOf } from './excerpt';
-import { NotificationKind, NotificationTargetType } from './notification.entity';
+import { NotificationKind } from './notification.entity';
 
 export const NOTIFICATIONS_MAX_PAGE = 50;
 export const MARK_READ_MAX_IDS = 100;
 const ACTORS_SHOWN = 3;
 
-/** The content an event is about: what the recipient opens. */
-export interface NotificationTargetRef {
-  type: NotificationTargetType;
-  id: string;
-  postId: string;
-  spaceId: string;
-}
-
-interface Recipient {
+export interface Recipient {
   recipientId: string;
   kind: NotificationKind;
-  groupKey: string;
+  /** Rows with the same key show as one entry; by default the kind and what it is about. */
+  groupKey?: string;
 }
 
 const groupKey = (kind: NotificationKind, aboutId: string): string => `${kind}:${aboutId}`;
 
-/** "The user `userExpr` may read the space `spaceAlias`", with a column or a placeholder for the user. */
-const canRead = (spaceAlias: string, userExpr: string): string =>
-  canReadSql(spaceAlias).replace(/:viewerId/g, userExpr);
-
-/**
- * The SQL condition "the recipient of the notification `n` may read what it is about, now": its post
- * is live in a space they read, and its comment (if it is about one) is live. A notification about
- * something they lost access to, or that was deleted, is neither listed nor counted. Later kinds
- * (briefs, co-creation threads) add their branch here.
- */
-const visibleSql = (n: string): string =>
-  `(${n}.post_id is not null
-    and exists (select 1 from posts vp join spaces vs on vs.id = vp.space_id
-                 where vp.id = ${n}.post_id and vp.deleted_at is null and ${canRead('vs', `${n}.recipient_id`)})
-    and (${n}.target_type <> 'COMMENT'
-         or exists (select 1 from comments vc where vc.id = ${n}.target_id and vc.deleted_at is null)))`;
-
 interface GroupRow {
   id: string;
   kind: NotificationKind;
-  target_type: NotificationTargetType;
+  target_type: string;
   target_id: string;
-  post_id: string | null;
-  space_id: string | null;
+  root_type: string;
+  root_id: string;
+  scope_type: string;
+  scope_id: string;
   created_at: Date;
   cursor_created_at: string;
   unread: boolean;
@@ -66,19 +45,20 @@ interface GroupRow {
 /**
  * Notifications: who is told what, grouped for the list, counted for the badge.
  *
- * Recorded (by the hooks below, which posts, comments and reactions call once their write is done)
- * for: a mention (to the reader mentioned), a comment on your post, a reply to your comment, a
- * reaction to your post or comment. Never to the actor, never to someone who may not read the
- * content (checked when recording, and again when listing), never to a customer or a deactivated
- * account. One action tells each person one thing, the most specific: a mention, else a reply, else
- * a comment on their post. A mention is told once per post or comment, however often it is edited,
+ * Recorded (by the hooks below, which content services call once their write is done) for: a
+ * mention (to the reader mentioned), a comment on your content, a reply to your comment, a reaction
+ * to your content, and whatever other modules tell through `notify` (brief transitions, hidden
+ * proposals…). Never to the actor, never to a deactivated account, never to someone who may not
+ * read the content's scope (checked when recording, and again when listing: a customer is told only
+ * about the co-creation threads they joined). One action tells each person one thing, the most
+ * specific: a mention, else a reply, else a comment on their content. A mention is told once per
+ * piece of content, however often it is edited,
  * so an edit tells only the people it newly mentions. A reaction is told once while unread, whatever
  * its kinds; taking back one's last reaction removes its unread notification.
  *
- * The list groups rows by group_key (kind + what it is about: the post for comments, the comment for
- * replies, the content for reactions and mentions), unread rows together and read rows together, newest
- * group first; the badge counts the unread groups. Customers are recorded nothing today: their list is
- * empty and their count 0 (co-creation will give them their own kinds).
+ * The list groups rows by group_key (kind + what it is about: the content for comments, the comment
+ * for replies, the target for reactions and mentions), unread rows together and read rows together,
+ * newest group first; the badge counts the unread groups.
  *
  * Recording never fails the write that caused it: an error is logged and the content stays written.
  * After each recording (its own statement, committed), the recipients get `notification.created`
@@ -91,9 +71,18 @@ export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly live: LiveEventsService,
+    private readonly scopes: ScopeRegistry,
   ) {}
 
   // ---- hooks: called by the services that write content, after their write ----
+
+  /**
+   * Tells each recipient about the target (the content, or the comment, they will open). The way
+   * other modules record their own kinds (brief submitted, proposal hidden…).
+   */
+  async notify(actor: Actor, target: ResolvedTarget, recipients: readonly Recipient[]): Promise<void> {
+    await this.safely(() => this.record(actor, target, recipients));
+  }
 
   /** A post was created or edited: tells the readers it mentions (and has not told yet). */
   async postWritten(
@@ -101,29 +90,44 @@ export class NotificationsService {
     post: { id: string; spaceId: string },
     mentionedIds: readonly string[],
   ): Promise<void> {
-    const target: NotificationTargetRef = { type: 'POST', id: post.id, postId: post.id, spaceId: post.spaceId };
+    await this.contentWritten(
+      actor,
+      {
+        type: 'POST',
+        id: post.id,
+        authorId: actor.id,
+        rootType: 'POST',
+        rootId: post.id,
+        scope: { type: 'SPACE', id: post.spaceId },
+      },
+      mentionedIds,
+    );
+  }
+
+  /** Any content was created or edited: tells the readers it mentions (and has not told yet). */
+  async contentWritten(actor: Actor, target: ResolvedTarget, mentionedIds: readonly string[]): Promise<void> {
     await this.safely(() => this.record(actor, target, this.mentions(target, mentionedIds)));
   }
 
   /**
-   * A comment was added (`created`) or edited, on a post of the space: tells the readers it mentions,
-   * and for a new one the author of the comment it replies to, or else the author of the post.
+   * A comment was added (`created`) or edited (`comment` is the comment as a target): tells the
+   * readers it mentions, and for a new one the author of the comment it replies to, or else the
+   * author of the content it is on.
    */
   async commentWritten(
     actor: Actor,
-    comment: { id: string; targetId: string; parentId: string | null },
-    spaceId: string,
+    comment: { id: string; parentId: string | null },
+    target: ResolvedTarget,
     mentionedIds: readonly string[],
     created: boolean,
   ): Promise<void> {
-    const target: NotificationTargetRef = { type: 'COMMENT', id: comment.id, postId: comment.targetId, spaceId };
     await this.safely(async () => {
       const recipients = this.mentions(target, mentionedIds);
       if (created) {
-        const [authors] = await this.dataSource.query<{ post_author: string; parent_author: string | null }[]>(
-          `select p.author_id as post_author, c.author_id as parent_author
-             from posts p left join comments c on c.id = $2 where p.id = $1`,
-          [comment.targetId, comment.parentId],
+        const [authors] = await this.dataSource.query<{ root_author: string | null; parent_author: string | null }[]>(
+          `select (select c.author_id from (${this.scopes.contentSql()}) c where c.id = $1 and c.type = $3) as root_author,
+                  (select p.author_id from comments p where p.id = $2) as parent_author`,
+          [target.rootId, comment.parentId, target.rootType],
         );
         if (authors?.parent_author) {
           recipients.push({
@@ -132,11 +136,11 @@ export class NotificationsService {
             groupKey: groupKey('REPLY_TO_COMMENT', comment.parentId!),
           });
         }
-        if (authors) {
+        if (authors?.root_author) {
           recipients.push({
-            recipientId: authors.post_author,
-            kind: 'COMMENT_ON_POST',
-            groupKey: groupKey('COMMENT_ON_POST', comment.targetId),
+            recipientId: authors.root_author,
+            kind: 'COMMENT_ON_CONTENT',
+            groupKey: groupKey('COMMENT_ON_CONTENT', target.rootId),
           });
         }
       }
@@ -145,24 +149,13 @@ export class NotificationsService {
   }
 
   /**
-   * A reaction was added to, or taken back from, a post or comment. Added: tells its author. Taken
-   * back, and none of the actor's reactions left on it: removes the unread notification it gave.
+   * A reaction was added to, or taken back from, content or a comment. Added: tells its author.
+   * Taken back, and none of the actor's reactions left on it: removes the unread notification it gave.
    */
-  async reactionToggled(actor: Actor, target: NotificationTargetRef, added: boolean): Promise<void> {
+  async reactionToggled(actor: Actor, target: ResolvedTarget, added: boolean): Promise<void> {
     await this.safely(async () => {
       if (added) {
-        const [content] = await this.dataSource.query<{ author_id: string }[]>(
-          `select author_id from posts where id = $1 union all select author_id from comments where id = $1`,
-          [target.id],
-        );
-        if (!content) return;
-        await this.record(actor, target, [
-          {
-            recipientId: content.author_id,
-            kind: 'REACTION_ON_CONTENT',
-            groupKey: groupKey('REACTION_ON_CONTENT', target.id),
-          },
-        ]);
+        await this.record(actor, target, [{ recipientId: target.authorId, kind: 'REACTION_ON_CONTENT' }]);
         return;
       }
       const removed = await this.dataSource.query<{ recipient_id: string }[]>(
@@ -177,6 +170,20 @@ export class NotificationsService {
         'notification.read',
       );
     });
+  }
+
+  /**
+   * The SQL condition "the recipient of the notification `n` may read what it is about, now": they
+   * read its scope, its content is live (and visible to them), and its comment, if it is about one,
+   * is live. A notification about something they lost access to, or that was deleted, is neither
+   * listed nor counted.
+   */
+  private visibleSql(n: string): string {
+    return `(${this.scopes.readableSql(`${n}.scope_type`, `${n}.scope_id`, `${n}.recipient_id`)}
+      and exists (select 1 from (${this.scopes.contentSql(`${n}.recipient_id`)}) vc
+                   where vc.id = ${n}.root_id and vc.type = ${n}.root_type)
+      and (${n}.target_type <> 'COMMENT'
+           or exists (select 1 from comments vm where vm.id = ${n}.target_id and vm.deleted_at is null)))`;
   }
 
   // ---- reading ----
@@ -194,16 +201,19 @@ export class NotificationsService {
     const cursor = after ? decodeCursor(after) : null;
     const rows = await this.dataSource.query<GroupRow[]>(
       `with visible as (
-         select n.* from notifications n where n.recipient_id = $1 and ${visibleSql('n')}
+         select n.* from notifications n where n.recipient_id = $1 and ${this.visibleSql('n')}
        ),
        heads as (
          select distinct on (v.group_key, v.read_at is null)
-                v.id, v.kind, v.target_type, v.target_id, v.post_id, v.space_id, v.group_key, v.created_at,
+                v.id, v.kind, v.target_type, v.target_id, v.root_type, v.root_id, v.scope_type, v.scope_id,
+                v.group_key, v.created_at,
                 v.created_at::text as cursor_created_at, v.read_at is null as unread
            from visible v
           order by v.group_key, v.read_at is null, v.created_at desc, v.id desc
        )
-       select h.*, g.actor_ids, g.actor_count, g.event_count, coalesce(tc.body_html, tp.body_html) as target_html
+       select h.*, g.actor_ids, g.actor_count, g.event_count,
+              coalesce(tc.body_html, (select c.html from (${this.scopes.contentSql()}) c
+                                       where c.id = h.root_id and c.type = h.root_type)) as target_html
          from heads h
          cross join lateral (
            select (array_agg(a.actor_id order by a.last desc, a.actor_id))[1:${ACTORS_SHOWN}]::text[] as actor_ids,
@@ -213,7 +223,6 @@ export class NotificationsService {
                     where v.group_key = h.group_key and (v.read_at is null) = h.unread
                     group by v.actor_id) a
          ) g
-         left join posts tp on h.target_type = 'POST' and tp.id = h.target_id
          left join comments tc on h.target_type = 'COMMENT' and tc.id = h.target_id
         where ($2::timestamptz is null or (h.created_at, h.id) < ($2::timestamptz, $3::uuid))
         order by h.created_at desc, h.id desc
@@ -237,8 +246,12 @@ export class NotificationsService {
         target: {
           type: row.target_type,
           id: row.target_id,
-          postId: row.post_id,
-          spaceId: row.space_id,
+          rootType: row.root_type,
+          rootId: row.root_id,
+          scopeType: row.scope_type,
+          scopeId: row.scope_id,
+          postId: row.root_type === 'POST' ? row.root_id : null,
+          spaceId: row.scope_type === 'SPACE' ? row.scope_id : null,
           excerpt: excerptOf(row.target_html ?? ''),
         },
         createdAt: row.created_at,
@@ -258,7 +271,7 @@ export class NotificationsService {
     const rows = await this.dataSource.query<{ recipient_id: string; count: number }[]>(
       `select n.recipient_id, count(distinct n.group_key)::int as count
          from notifications n
-        where n.recipient_id = any($1::uuid[]) and n.read_at is null and ${visibleSql('n')}
+        where n.recipient_id = any($1::uuid[]) and n.read_at is null and ${this.visibleSql('n')}
         group by n.recipient_id`,
       [recipientIds],
     );
@@ -299,7 +312,7 @@ export class NotificationsService {
 
   // ---- recording ----
 
-  private mentions(target: NotificationTargetRef, mentionedIds: readonly string[]): Recipient[] {
+  private mentions(target: ResolvedTarget, mentionedIds: readonly string[]): Recipient[] {
     return mentionedIds.map((recipientId) => ({
       recipientId,
       kind: 'MENTION',
@@ -309,9 +322,9 @@ export class NotificationsService {
 
   /**
    * One statement for one action: each recipient told once (the first, most specific, kind given),
-   * if they are an active staff member other than the actor who may read the space.
+   * if they are an active user other than the actor who may read the target's scope.
    */
-  private async record(actor: Actor, target: NotificationTargetRef, recipients: Recipient[]): Promise<void> {
+  private async record(actor: Actor, target: ResolvedTarget, recipients: readonly Recipient[]): Promise<void> {
     const once = new Map<string, Recipient>();
     for (const recipient of recipients) {
       if (recipient.recipientId !== actor.id && !once.has(recipient.recipientId)) {
@@ -321,12 +334,13 @@ export class NotificationsService {
     if (!once.size) return;
     const list = [...once.values()];
     const inserted = await this.dataSource.query<{ recipient_id: string }[]>(
-      `insert into notifications (recipient_id, kind, actor_id, target_type, target_id, post_id, space_id, group_key)
-       select e.recipient_id, e.kind, $4, $5, $6, $7, s.id, e.group_key
+      `insert into notifications
+         (recipient_id, kind, actor_id, target_type, target_id, root_type, root_id, scope_type, scope_id, group_key)
+       select e.recipient_id, e.kind, $4, $5, $6, $7, $8, $9, $10, e.group_key
          from unnest($1::uuid[], $2::varchar[], $3::varchar[]) as e(recipient_id, kind, group_key)
          join users u on u.id = e.recipient_id
-         join spaces s on s.id = $8
-        where e.recipient_id <> $4 and u.active and u.role = any($9) and ${canRead('s', 'e.recipient_id')}
+        where e.recipient_id <> $4 and u.active
+          and ${this.scopes.readableSql('$9::varchar', '$10::uuid', 'e.recipient_id')}
           and not (e.kind = 'REACTION_ON_CONTENT' and exists (
                 select 1 from notifications o
                  where o.target_id = $6 and o.actor_id = $4 and o.recipient_id = e.recipient_id
@@ -336,13 +350,14 @@ export class NotificationsService {
       [
         list.map((r) => r.recipientId),
         list.map((r) => r.kind),
-        list.map((r) => r.groupKey),
+        list.map((r) => r.groupKey ?? groupKey(r.kind, target.id)),
         actor.id,
         target.type,
         target.id,
-        target.postId,
-        target.spaceId,
-        STAFF_ROLES,
+        target.rootType,
+        target.rootId,
+        target.scope.type,
+        target.scope.id,
       ],
     );
     await this.announce(

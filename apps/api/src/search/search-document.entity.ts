@@ -1,9 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Kinds of content search covers; briefs and co-creation threads join this list with their triggers. */
-export const SEARCH_DOCUMENT_TYPES = ['POST', 'COMMENT'] as const;
-export type SearchDocumentType = (typeof SEARCH_DOCUMENT_TYPES)[number];
-
 /**
  * One searchable piece of content, written only by the database triggers of migration
  * 1763930000000-search (see there why triggers and one table), read only by SearchRepository.
@@ -11,8 +7,9 @@ export type SearchDocumentType = (typeof SEARCH_DOCUMENT_TYPES)[number];
  */
 @Entity({ name: 'search_documents' })
 export class SearchDocument {
+  /** `POST`, `COMMENT`, or any content kind whose module adds a trigger (`BRIEF`, `PROPOSAL`…). */
   @PrimaryColumn({ name: 'doc_type', type: 'varchar' })
-  docType: SearchDocumentType;
+  docType: string;
 
   @PrimaryColumn({ name: 'doc_id', type: 'uuid' })
   docId: string;
@@ -24,9 +21,9 @@ export class SearchDocument {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
 
-  /** Who may read it: SPACE means whoever reads the space `scopeId`. */
+  /** Who may read it: whoever reads that scope (ScopeRegistry). */
   @Column({ name: 'scope_type', type: 'varchar' })
-  scopeType: 'SPACE';
+  scopeType: string;
 
   @Column({ name: 'scope_id', type: 'uuid' })
   scopeId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '@atelier/domain';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Comment } from '../posts/comment.entity';
+import { Comment } from '../comments/comment.entity';
 import { Post } from '../posts/post.entity';
 import type { SearchConnection, SearchResult } from './dto/search.types';
 import {
@@ -88,19 +88,22 @@ export class SearchService {
   }
 
   /**
-   * The posts and comments of a page, two queries whatever its size. A row whose content went away
-   * between the two statements is dropped (null); the cursor still moves past it.
+   * The posts and comments of a page, two queries whatever its size; other kinds of content are
+   * described by their document (title, excerpt) and opened by kind and id. A row whose content went
+   * away between the two statements is dropped (null); the cursor still moves past it.
    */
   private async resultsOf(rows: SearchHitRow[]): Promise<(SearchResult | null)[]> {
-    const postIds = new Set<string>();
-    const commentIds: string[] = [];
-    for (const row of rows) {
-      if (row.doc_type === 'POST') postIds.add(row.doc_id);
-      else {
-        commentIds.push(row.doc_id);
-        if (row.parent_type === 'POST' && row.parent_id) postIds.add(row.parent_id);
-      }
-    }
+    const rootOf = (row: SearchHitRow) =>
+      row.doc_type === 'COMMENT'
+        ? { type: row.parent_type ?? '', id: row.parent_id ?? '' }
+        : { type: row.doc_type, id: row.doc_id };
+    const postIds = new Set(
+      rows
+        .map(rootOf)
+        .filter((root) => root.type === 'POST')
+        .map((root) => root.id),
+    );
+    const commentIds = rows.filter((row) => row.doc_type === 'COMMENT').map((row) => row.doc_id);
     const [posts, comments] = await Promise.all([
       postIds.size
         ? this.dataSource.manager.findBy(Post, { id: In([...postIds]), deletedAt: IsNull() })
@@ -112,15 +115,21 @@ export class SearchService {
     const postById = new Map(posts.map((post) => [post.id, post]));
     const commentById = new Map(comments.map((comment) => [comment.id, comment]));
     return rows.map((row) => {
+      const root = rootOf(row);
       const comment = row.doc_type === 'COMMENT' ? commentById.get(row.doc_id) : undefined;
-      const post = postById.get(row.doc_type === 'POST' ? row.doc_id : (comment?.targetId ?? ''));
-      if (!post || (row.doc_type === 'COMMENT' && !comment)) return null;
+      const post = root.type === 'POST' ? postById.get(root.id) : undefined;
+      if ((root.type === 'POST' && !post) || (row.doc_type === 'COMMENT' && !comment)) return null;
       return {
         id: row.doc_id,
         type: row.doc_type,
         excerpt: excerptHtml(row.headline),
-        createdAt: comment?.createdAt ?? post.createdAt,
-        post,
+        title: row.title,
+        createdAt: new Date(row.created_at),
+        rootType: root.type,
+        rootId: root.id,
+        scopeType: row.scope_type,
+        scopeId: row.scope_id,
+        post: post ?? null,
         comment: comment ?? null,
         spaceId: row.scope_type === 'SPACE' ? row.scope_id : null,
       };

@@ -22,7 +22,7 @@ describe('notificationText', () => {
 
   it('reads each kind, in English too, and never counts fewer people than it names', () => {
     i18n.global.locale.value = 'en';
-    expect(notificationText({ kind: 'COMMENT_ON_POST', actorNames: ['Alice'], actorCount: 1 }, t)).toBe(
+    expect(notificationText({ kind: 'COMMENT_ON_CONTENT', actorNames: ['Alice'], actorCount: 1 }, t)).toBe(
       'Alice commented on your post',
     );
     expect(notificationText({ kind: 'REPLY_TO_COMMENT', actorNames: ['Alice', 'Bob'], actorCount: 0 }, t)).toBe(
@@ -34,7 +34,10 @@ describe('notificationText', () => {
     i18n.global.locale.value = 'fr';
   });
 
-  it('falls back to a generic sentence for kinds added later', () => {
-    expect(notificationKey('BRIEF_APPROVED')).toBe('notifications.text.other');
+  it("uses a feature's own sentence for its kinds, and a generic one for kinds without a text", () => {
+    const known = new Set(['notifications.kinds.BRIEF_APPROVED']);
+    expect(notificationKey('BRIEF_APPROVED', (key) => known.has(key))).toBe('notifications.kinds.BRIEF_APPROVED');
+    expect(notificationKey('SOMETHING_NEW', (key) => known.has(key))).toBe('notifications.text.other');
+    expect(notificationKey('SOMETHING_NEW')).toBe('notifications.text.other');
   });
 });

@@ -15,7 +15,15 @@ const entry = (id: string, read: boolean) => ({
   createdAt: '2026-11-23T10:00:00Z',
   read,
   actors: [{ id: 'u2', displayName: 'Alice' }],
-  target: { type: 'POST', id: 'p1', postId: 'p1', spaceId: 's1', excerpt: 'Bravo' },
+  target: {
+    type: 'POST',
+    id: 'p1',
+    rootType: 'POST',
+    rootId: 'p1',
+    scopeType: 'SPACE',
+    scopeId: 's1',
+    excerpt: 'Bravo',
+  },
 });
 
 describe('notifications store', () => {
@@ -32,7 +40,10 @@ describe('notifications store', () => {
   });
 
   it('follows the unread count live, from the events payload', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reply({ unreadNotificationCount: 2 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply({ unreadNotificationCount: 2 })),
+    );
     const store = useNotificationsStore();
     await store.start();
     expect(store.unreadCount).toBe(2);
@@ -48,22 +59,39 @@ describe('notifications store', () => {
       'fetch',
       vi.fn(async () =>
         reply({
-          notifications: { edges: [{ node: entry('n1', false) }, { node: entry('n2', true) }], pageInfo: { endCursor: null, hasNextPage: false } },
+          notifications: {
+            edges: [{ node: entry('n1', false) }, { node: entry('n2', true) }],
+            pageInfo: { endCursor: null, hasNextPage: false },
+          },
           unreadNotificationCount: 1,
         }),
       ),
     );
     const store = useNotificationsStore();
     await store.load();
-    expect(store.items[0]).toMatchObject({ id: 'n1', actorNames: ['Alice'], actorCount: 4, postId: 'p1', commentId: null, read: false });
+    expect(store.items[0]).toMatchObject({
+      id: 'n1',
+      actorNames: ['Alice'],
+      actorCount: 4,
+      rootType: 'POST',
+      rootId: 'p1',
+      commentId: null,
+      read: false,
+    });
 
-    vi.stubGlobal('fetch', vi.fn(async () => reply({ markNotificationsRead: 0 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply({ markNotificationsRead: 0 })),
+    );
     await store.markRead(['n1']);
     expect(store.items.every((n) => n.read)).toBe(true);
     expect(store.unreadCount).toBe(0);
 
     store.items = store.items.map((n) => ({ ...n, read: false }));
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new Error('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new Error('offline'))),
+    );
     await expect(store.markRead()).rejects.toThrow();
     expect(store.items.every((n) => !n.read)).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { ref, readonly } from 'vue';
 import type { Socket } from 'socket.io-client';
-import type { LiveEventName } from '@atelier/domain';
+import { LIVE_EVENT_NAMES, type LiveEventName } from '@atelier/domain';
 
 export type { LiveEventName };
 
@@ -16,18 +16,6 @@ export interface LivePayload {
 
 export type LiveHandler = (payload: LivePayload) => void;
 
-const EVENTS: LiveEventName[] = [
-  'post.created',
-  'post.updated',
-  'post.deleted',
-  'comment.created',
-  'comment.updated',
-  'comment.deleted',
-  'reaction.changed',
-  'notification.created',
-  'notification.read',
-];
-
 const connected = ref(false);
 
 /** Mirrors the connection on <html data-live> (for styling and browser tests). */
@@ -37,6 +25,7 @@ function setConnected(value: boolean) {
 }
 const handlers = new Map<LiveEventName, Set<LiveHandler>>();
 const reconnectHandlers = new Set<() => void>();
+const connectHandlers = new Set<() => void>();
 let socket: Socket | null = null;
 let starting: Promise<void> | null = null;
 /** Bumped on every stop, so a connection still being set up when the user signs out is dropped. */
@@ -78,6 +67,8 @@ function start(): Promise<void> {
         // After a drop, what changed meanwhile was missed: pages refresh what they show.
         if (everConnected) for (const h of reconnectHandlers) h();
         everConnected = true;
+        // Rooms asked for (a brief, a thread) do not survive a connection: ask again on each.
+        for (const h of connectHandlers) h();
       });
       s.on('disconnect', (reason) => {
         setConnected(false);
@@ -89,7 +80,7 @@ function start(): Promise<void> {
         if (!s.active && error.message !== 'unauthenticated' && error.message !== 'forbiddenOrigin')
           retryLater(s, mine);
       });
-      for (const event of EVENTS) s.on(event, (payload: unknown) => dispatch(event, payload));
+      for (const event of LIVE_EVENT_NAMES) s.on(event, (payload: unknown) => dispatch(event, payload));
       socket = s;
     })
     .catch((error) => console.warn('live updates unavailable', error))
@@ -108,7 +99,8 @@ function stop() {
 /**
  * Live updates over socket.io. App.vue starts it after sign-in and stops it at sign-out;
  * pages and stores subscribe with `on(event, handler)` (returns the unsubscribe function)
- * and `onReconnect(handler)` to catch up after a drop.
+ * and `onReconnect(handler)` to catch up after a drop; `useLiveScope` joins a brief's or a
+ * thread's room through `onConnect` and `emit`.
  */
 export function useLive() {
   function on(event: LiveEventName, handler: LiveHandler): () => void {
@@ -121,7 +113,17 @@ export function useLive() {
     reconnectHandlers.add(handler);
     return () => reconnectHandlers.delete(handler);
   }
-  return { connected: readonly(connected), start, stop, on, onReconnect };
+  /** Runs now if connected, and on every (re)connection until the returned function is called. */
+  function onConnect(handler: () => void): () => void {
+    connectHandlers.add(handler);
+    if (socket?.connected) handler();
+    return () => connectHandlers.delete(handler);
+  }
+  /** Sends a message to the server if connected (subscriptions are re-sent by their onConnect). */
+  function emit(event: 'scope.subscribe' | 'scope.unsubscribe', payload: Record<string, unknown>): void {
+    if (socket?.connected) socket.emit(event, payload);
+  }
+  return { connected: readonly(connected), start, stop, on, onReconnect, onConnect, emit };
 }
 
 /** For tests: deliver an event as if the server had sent it. */

@@ -13,7 +13,9 @@ export interface NotificationEntry {
   /** Most recent first (the API gives the latest three). */
   actorNames: string[];
   actorCount: number;
-  postId: string | null;
+  /** The content to open (a post, a brief, a proposal…) and the comment within it, if any. */
+  rootType: string;
+  rootId: string;
   commentId: string | null;
   excerpt: string;
   createdAt: string;
@@ -35,7 +37,8 @@ export function toEntry(node: NotificationEntryFragment): NotificationEntry {
     kind: node.kind,
     actorNames: node.actors.map((a) => a.displayName),
     actorCount: node.actorCount,
-    postId: node.target.postId ?? (node.target.type === 'POST' ? node.target.id : null),
+    rootType: node.target.rootType,
+    rootId: node.target.rootId,
     commentId: node.target.type === 'COMMENT' ? node.target.id : null,
     excerpt: node.target.excerpt,
     createdAt: node.createdAt,

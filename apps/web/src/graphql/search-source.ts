@@ -7,7 +7,10 @@ export interface SearchHit {
   /** Safe HTML from the API: escaped text with <mark> around the matches. */
   excerpt: string;
   createdAt: string;
-  postId: string | null;
+  /** The content to open (the result, or what the comment is on) and its title when it has one. */
+  rootType: string;
+  rootId: string;
+  title: string | null;
   authorName: string | null;
   spaceName: string | null;
 }
@@ -34,7 +37,9 @@ export const searchSource: SearchSource | null = {
         type: node.type,
         excerpt: node.excerpt,
         createdAt: node.createdAt,
-        postId: node.post?.id ?? null,
+        rootType: node.rootType,
+        rootId: node.rootId,
+        title: node.title ?? null,
         authorName: (node.type === 'COMMENT' ? node.comment?.author : node.post?.author)?.displayName ?? null,
         spaceName: node.space?.name ?? null,
       })),

@@ -1,21 +1,33 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../feed/feed.types';
 import { User } from '../../users/user.entity';
-import { NotificationKindEnum, NotificationTargetTypeEnum } from '../notification.entity';
-import type { NotificationKind, NotificationTargetType } from '../notification.entity';
+import { NotificationKindEnum } from '../notification.entity';
+import type { NotificationKind } from '../notification.entity';
 
 @ObjectType({ description: 'What a notification is about, as far as the recipient may read it now.' })
 export class NotificationTarget {
-  @Field(() => NotificationTargetTypeEnum)
-  type: NotificationTargetType;
+  @Field({ description: '`COMMENT`, or the kind of content: `POST`, `BRIEF`, `PROPOSAL`, `OFFER`…' })
+  type: string;
 
-  @Field(() => ID, { description: 'The post or comment to open (for a group, its latest one).' })
+  @Field(() => ID, { description: 'The content or comment to open (for a group, its latest one).' })
   id: string;
 
-  @Field(() => ID, { nullable: true, description: 'The post it is or belongs to.' })
+  @Field({ description: 'The kind of content the target is or is on.' })
+  rootType: string;
+
+  @Field(() => ID, { description: 'The content the target is or is on (the post of a comment…).' })
+  rootId: string;
+
+  @Field({ description: '`SPACE`, `BRIEF` or `THREAD`: where the content lives.' })
+  scopeType: string;
+
+  @Field(() => ID)
+  scopeId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The post, when the content is one.' })
   postId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The space, when the content is in one.' })
   spaceId: string | null;
 
   @Field({ description: 'The start of its text, as plain text.' })

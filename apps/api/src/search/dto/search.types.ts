@@ -1,24 +1,35 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../feed/feed.types';
-import { Comment } from '../../posts/comment.entity';
+import { Comment } from '../../comments/comment.entity';
 import { Post } from '../../posts/post.entity';
-import { SEARCH_DOCUMENT_TYPES, type SearchDocumentType } from '../search-document.entity';
 
-export const SearchResultTypeEnum = Object.fromEntries(SEARCH_DOCUMENT_TYPES.map((type) => [type, type])) as {
-  [K in SearchDocumentType]: K;
-};
-registerEnumType(SearchResultTypeEnum, {
-  name: 'SearchResultType',
-  description: 'POST: a post; COMMENT: a comment (or reply) on a post.',
-});
-
-@ObjectType({ description: 'One search result: a post, or a comment with the post it is on.' })
+@ObjectType({
+  description: 'One search result: a post, a brief, a proposal… or a comment with what it is on.',
+})
 export class SearchResult {
-  @Field(() => ID, { description: 'The id of the post or comment found.' })
+  @Field(() => ID, { description: 'The id of the content or comment found.' })
   id: string;
 
-  @Field(() => SearchResultTypeEnum)
-  type: SearchDocumentType;
+  @Field({ description: '`COMMENT`, or the kind of content: `POST`, `BRIEF`, `PROPOSAL`, `OFFER`…' })
+  type: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The title of the content found, or of what the comment is on (null for posts).',
+  })
+  title: string | null;
+
+  @Field({ description: 'The kind of content to open: the result itself, or what the comment is on.' })
+  rootType: string;
+
+  @Field(() => ID, { description: 'The content to open.' })
+  rootId: string;
+
+  @Field({ description: '`SPACE`, `BRIEF` or `THREAD`: where the content lives.' })
+  scopeType: string;
+
+  @Field(() => ID)
+  scopeId: string;
 
   @Field({
     description:
@@ -26,7 +37,7 @@ export class SearchResult {
   })
   excerpt: string;
 
-  @Field({ description: 'When the post or comment was written.' })
+  @Field({ description: 'When the content or comment was written.' })
   createdAt: Date;
 
   @Field(() => Post, {

@@ -8,13 +8,11 @@ export const ReactionKindEnum = Object.fromEntries(REACTION_KINDS.map((kind) => 
 };
 registerEnumType(ReactionKindEnum, { name: 'ReactionKind' });
 
-export const REACTION_TARGET_TYPES = ['POST', 'COMMENT'] as const;
-export type ReactionTargetType = (typeof REACTION_TARGET_TYPES)[number];
-
 @Entity({ name: 'reactions' })
 export class Reaction {
+  /** `COMMENT` or a content kind registered with the ScopeRegistry. */
   @PrimaryColumn({ name: 'target_type', type: 'varchar' })
-  targetType: ReactionTargetType;
+  targetType: string;
 
   @PrimaryColumn({ name: 'target_id', type: 'uuid' })
   targetId: string;

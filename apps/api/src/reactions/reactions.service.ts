@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { LiveEventsService } from '../live/live-events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { REACTION_KINDS, Reaction, ReactionKind, ReactionSummary, summarise } from './reaction.entity';
-import { TargetsService } from './targets.service';
+import { TargetsService } from '../scopes/targets.service';
 
 @Injectable()
 export class ReactionsService {
@@ -15,23 +15,41 @@ export class ReactionsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Adds the viewer's reaction of that kind, or takes it back if it was there. */
-  async toggle(actor: Actor, targetId: string, kind: ReactionKind): Promise<ReactionSummary> {
+  /**
+   * Adds the viewer's reaction of that kind, or takes it back if it was there. With `active`, sets it
+   * instead (true: present, false: absent), which a client may safely send again after a lost answer.
+   */
+  async toggle(actor: Actor, targetId: string, kind: ReactionKind, active?: boolean | null): Promise<ReactionSummary> {
     if (!(REACTION_KINDS as readonly string[]).includes(kind)) {
       throw badInput('invalidReaction', `The reaction must be one of: ${REACTION_KINDS.join(', ')}.`, 'kind');
     }
     const target = await this.targets.resolve(actor.id, targetId);
-    const added = await this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const key = { targetType: target.type, targetId: target.id, userId: actor.id, kind };
-      const { affected } = await manager.delete(Reaction, key);
-      if (!affected) await manager.createQueryBuilder().insert().into(Reaction).values(key).orIgnore().execute();
-      return !affected;
+      if (active !== true) {
+        const { affected } = await manager.delete(Reaction, key);
+        if (affected || active === false) return affected ? 'removed' : null;
+      }
+      const { raw } = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Reaction)
+        .values(key)
+        .orIgnore()
+        .returning(['kind'])
+        .execute();
+      return (raw as unknown[]).length ? 'added' : null;
     });
-    this.live.toSpace(target.spaceId, 'reaction.changed', {
+    if (!changed) return (await this.summariesOf([target.id], actor.id)).get(target.id)!;
+    const added = changed === 'added';
+    this.live.toScope(target.scope, 'reaction.changed', {
       targetId: target.id,
       targetType: target.type,
-      postId: target.postId,
-      spaceId: target.spaceId,
+      rootType: target.rootType,
+      rootId: target.rootId,
+      scopeType: target.scope.type,
+      scopeId: target.scope.id,
+      ...(target.rootType === 'POST' ? { postId: target.rootId, spaceId: target.scope.id } : {}),
     });
     await this.notifications.reactionToggled(actor, target, added);
     return (await this.summariesOf([target.id], actor.id)).get(target.id)!;

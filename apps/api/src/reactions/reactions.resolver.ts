@@ -11,15 +11,22 @@ import { ReactionsService } from './reactions.service';
 export class ReactionsResolver {
   constructor(private readonly reactionsService: ReactionsService) {}
 
-  @Allow('post.write')
+  @Allow('reaction.write')
   @Mutation(() => ReactionSummary, {
-    description: "Adds the viewer's reaction to a post or comment, or takes it back.",
+    description:
+      "Adds the viewer's reaction to content they can read (a post, a brief, a proposal, a comment…), or takes it back.",
   })
   react(
     @Args('targetId', { type: () => ID }) targetId: string,
     @Args('kind', { type: () => ReactionKindEnum }) kind: ReactionKind,
     @CurrentUser() user: User,
+    @Args('active', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Sets the reaction (true) or removes it (false) instead of toggling: safe to send again.',
+    })
+    active?: boolean | null,
   ): Promise<ReactionSummary> {
-    return this.reactionsService.toggle(actorOf(user)!, targetId, kind);
+    return this.reactionsService.toggle(actorOf(user)!, targetId, kind, active);
   }
 }

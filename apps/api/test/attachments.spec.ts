@@ -169,16 +169,19 @@ describe('attachments: upload and serving of images and PDFs', () => {
     expect(await storedFiles()).toEqual(before);
   });
 
-  it('refuses anonymous callers with 401 and customers with 403', async () => {
+  it('refuses anonymous callers with 401, writing nothing; customers upload (for their co-creation proposals)', async () => {
+    const before = await storedFiles();
     const anonymous = await upload(undefined, PNG, 'pixel.png', 'image/png');
     expect(anonymous.status).toBe(401);
     expect(reasonOf(anonymous)).toEqual({ code: 'UNAUTHENTICATED', reason: 'unauthenticated' });
+    expect(await storedFiles()).toEqual(before);
 
     const customer = await t.signedIn('CUSTOMER');
-    const refused = await upload(customer.client, PNG, 'pixel.png', 'image/png');
-    expect(refused.status).toBe(403);
-    expect(reasonOf(refused)).toEqual({ code: 'FORBIDDEN', reason: 'forbidden' });
-    expect(await rowsOf(customer.user.id)).toHaveLength(0);
+    const accepted = await upload(customer.client, PNG, 'pixel.png', 'image/png');
+    expect(accepted.status).toBe(201);
+    expect(await rowsOf(customer.user.id)).toHaveLength(1);
+    // Unattached, it is the customer's alone.
+    expect((await download(manager.client, accepted.body.id!)).status).toBe(404);
   });
 
   it('refuses an upload without the anti-CSRF header', async () => {

@@ -1,7 +1,7 @@
 import type { Actor } from '@atelier/domain';
-import { CommentsService } from '../src/posts/comments.service';
+import { CommentsService } from '../src/comments/comments.service';
 import { PostsService } from '../src/posts/posts.service';
-import { ReactionsService } from '../src/posts/reactions.service';
+import { ReactionsService } from '../src/reactions/reactions.service';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { User } from '../src/users/user.entity';
 import { countQueries } from './support/query-counter';

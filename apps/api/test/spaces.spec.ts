@@ -1,6 +1,7 @@
 import type { Actor } from '@atelier/domain';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { User } from '../src/users/user.entity';
+import { countQueries } from './support/query-counter';
 import { errorCode, GqlClient, startTestApp, TestApp } from './support/test-app';
 
 const SPACE_FIELDS =
@@ -210,5 +211,46 @@ describe('spaces', () => {
 
   it('refuses spaces to an anonymous caller', async () => {
     expect(errorCode(await t.client().request(SPACES))).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists spaces with their owners and members for the same number of SQL queries, 2 spaces or 6', async () => {
+    const local = await startTestApp();
+    try {
+      const viewer = await local.signedIn('MARKETER');
+      const spaces = local.app.get(SpacesService);
+      const people = await Promise.all([0, 1, 2].map(() => local.createUser('MARKETER')));
+      const addSpace = async (i: number) => {
+        const creator = people[i % people.length];
+        const { id } = await spaces.create(actor(creator), { name: `Space ${i}`, description: '', visibility: 'OPEN' });
+        await spaces.addMember(actor(creator), id, people[(i + 1) % people.length].id);
+      };
+      const list = async () => {
+        let names: string[] = [];
+        const { count } = await countQueries(async () => {
+          const response = await viewer.client.request<{
+            spaces: { name: string; owner: { id: string } | null; members: { id: string }[] }[];
+          }>(SPACES);
+          expect(response.errors).toBeUndefined();
+          names = response.data!.spaces.map((space) => space.name);
+          for (const space of response.data!.spaces) {
+            expect(space.members.length).toBeGreaterThanOrEqual(space.owner ? 2 : 1);
+          }
+        });
+        return { count, names };
+      };
+      // A team space: its members come from the team.
+      const teamId = await local.createTeam('Digital & Social');
+      await local.createUser('MARKETER', { teamIds: [teamId] });
+      await addSpace(0);
+      await list(); // warm up (first use of the session, metadata)
+      const two = await list();
+      expect(two.names).toHaveLength(2);
+      for (let i = 1; i <= 4; i += 1) await addSpace(i);
+      const six = await list();
+      expect(six.names).toHaveLength(6);
+      expect(six.count).toBe(two.count);
+    } finally {
+      await local.close();
+    }
   });
 });

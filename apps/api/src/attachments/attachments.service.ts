@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { badInput, notFound } from '@atelier/domain';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -13,6 +13,10 @@ import { EXTENSIONS, detectAllowedType, imageSize, sanitizeFileName } from './fi
 import { ATTACHMENT_STORAGE, type AttachmentStorage, StoredObjectNotFound } from './storage/storage';
 
 export const MAX_ATTACHMENTS_PER_CONTENT = 4;
+
+/** An upload nobody attached within this delay is abandoned (a closed composer, a failed post). */
+export const UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Target types are constants of the code (`POST`, `BRIEF`…), never user input. */
 const TARGET_TYPE = /^[A-Z][A-Z_]{0,39}$/;
@@ -32,8 +36,9 @@ export interface UploadResult {
 }
 
 @Injectable()
-export class AttachmentsService {
+export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AttachmentsService.name);
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     @InjectRepository(Attachment) private readonly attachments: Repository<Attachment>,
@@ -41,6 +46,42 @@ export class AttachmentsService {
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     @Inject(ATTACHMENT_ACCESS) private readonly access: AttachmentAccessChecker,
   ) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => {
+      this.sweepUnattached().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'sweeping unattached uploads failed'),
+      );
+    }, SWEEP_INTERVAL_MS);
+    // Housekeeping never keeps the process alive on its own.
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * Deletes uploads still unattached UNATTACHED_TTL_MS after they were made (or detached from their
+   * content by an edit): the rows first, then their bytes. Returns how many were deleted.
+   * An `attach()` running at the same time keeps its rows: the delete waits for its lock and then
+   * sees them attached.
+   */
+  async sweepUnattached(now: Date = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - UNATTACHED_TTL_MS);
+    const [rows] = await this.dataSource.query<[{ storage_key: string }[], number]>(
+      'delete from attachments where target_id is null and created_at < $1 returning storage_key',
+      [cutoff],
+    );
+    for (const row of rows) {
+      await this.storage
+        .delete(row.storage_key)
+        .catch((error: unknown) =>
+          this.logger.error({ err: error }, `could not delete the bytes of swept upload ${row.storage_key}`),
+        );
+    }
+    return rows.length;
+  }
 
   /**
    * Stores an uploaded file once its bytes prove it is an allowed type. Nothing is written, to the
@@ -161,6 +202,35 @@ export class AttachmentsService {
     await manager.update(Attachment, { id: In(ids) }, { targetType, targetId });
     for (const row of rows) Object.assign(row, { targetType, targetId });
     return ids.map((id) => rows.find((row) => row.id === id)!);
+  }
+
+  /**
+   * Makes `attachmentIds` the set of attachments of a piece of content, inside the caller's
+   * transaction: the ones left out are detached, the new ones go through the rules of `attach()`.
+   * Returns whether anything changed.
+   */
+  async replace(
+    uploaderId: string,
+    attachmentIds: string[],
+    targetType: string,
+    targetId: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const wanted = [...new Set(attachmentIds)];
+    const current = await manager
+      .createQueryBuilder(Attachment, 'attachment')
+      .setLock('pessimistic_write')
+      .where('attachment.target_type = :targetType and attachment.target_id = :targetId', { targetType, targetId })
+      .getMany();
+    const currentIds = new Set(current.map((row) => row.id));
+    const removed = [...currentIds].filter((id) => !wanted.includes(id));
+    const added = wanted.filter((id) => !currentIds.has(id));
+    if (removed.length === 0 && added.length === 0) return false;
+    if (removed.length > 0) {
+      await manager.update(Attachment, { id: In(removed) }, { targetType: null, targetId: null });
+    }
+    await this.attach(uploaderId, added, targetType, targetId, manager);
+    return true;
   }
 
   /**

@@ -1,28 +1,38 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { CommentsModule } from '../comments/comments.module';
 import { MentionsModule } from '../mentions/mentions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReactionsModule } from '../reactions/reactions.module';
+import { ScopeRegistry } from '../scopes/scope-registry';
 import { SpacesModule } from '../spaces/spaces.module';
-import { CommentsResolver } from './comments.resolver';
-import { CommentsService } from './comments.service';
-import { ContentLoadersProvider } from './content-loaders.provider';
+import { UsersModule } from '../users/users.module';
+import { PostAttachmentAccess } from './post-attachment-access';
+import { PostLoaders } from './post-loaders';
 import { PostsResolver } from './posts.resolver';
 import { PostsService } from './posts.service';
-import { ReactionsResolver } from './reactions.resolver';
-import { ReactionsService } from './reactions.service';
-import { TargetsService } from './targets.service';
 
 @Module({
-  imports: [SpacesModule, MentionsModule, NotificationsModule],
-  providers: [
-    PostsService,
-    CommentsService,
-    ReactionsService,
-    TargetsService,
-    ContentLoadersProvider,
-    PostsResolver,
-    CommentsResolver,
-    ReactionsResolver,
+  imports: [
+    SpacesModule,
+    MentionsModule,
+    NotificationsModule,
+    AttachmentsModule,
+    CommentsModule,
+    ReactionsModule,
+    UsersModule,
   ],
-  exports: [PostsService, CommentsService, ReactionsService],
+  providers: [PostsService, PostLoaders, PostAttachmentAccess, PostsResolver],
+  exports: [PostsService],
 })
-export class PostsModule {}
+export class PostsModule implements OnModuleInit {
+  constructor(private readonly scopes: ScopeRegistry) {}
+
+  onModuleInit(): void {
+    this.scopes.registerContent({
+      type: 'POST',
+      scopeType: 'SPACE',
+      sourceSql: `select id, author_id, space_id as scope_id, body_html as html from posts where deleted_at is null`,
+    });
+  }
+}

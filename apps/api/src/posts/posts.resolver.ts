@@ -7,11 +7,16 @@ import { spaceLoaders } from '../spaces/space-loaders';
 import { Space } from '../spaces/space.entity';
 import { SpacesService } from '../spaces/spaces.service';
 import { User } from '../users/user.entity';
-import { Comment } from './comment.entity';
-import { ContentLoadersProvider } from './content-loaders.provider';
+import { Comment } from '../comments/comment.entity';
+import { CommentLoaders } from '../comments/comment-loaders';
+import { ReactionLoaders } from '../reactions/reaction-loaders';
+import { UserLoaders } from '../users/user-loaders';
+import { PostLoaders } from './post-loaders';
 import { CreatePostInput } from './dto/create-post.input';
-import { Post, PostRevision, redacted } from './post.entity';
-import { ReactionSummary } from './reaction.entity';
+import { PostAttachment, toPostAttachment } from './post-attachment.type';
+import { redacted } from '../common/redacted';
+import { Post, PostRevision } from './post.entity';
+import { ReactionSummary } from '../reactions/reaction.entity';
 import { PostsService } from './posts.service';
 
 @Resolver(() => Post)
@@ -19,7 +24,10 @@ export class PostsResolver {
   constructor(
     private readonly postsService: PostsService,
     private readonly spacesService: SpacesService,
-    private readonly loaders: ContentLoadersProvider,
+    private readonly loaders: PostLoaders,
+    private readonly userLoaders: UserLoaders,
+    private readonly commentLoaders: CommentLoaders,
+    private readonly reactionLoaders: ReactionLoaders,
   ) {}
 
   @Allow('space.read')
@@ -33,7 +41,10 @@ export class PostsResolver {
   @Allow('post.write')
   @Mutation(() => Post, { description: 'In an open space, or a private one the author belongs to.' })
   createPost(@Args('input') input: CreatePostInput, @CurrentUser() user: User): Promise<Post> {
-    return this.postsService.create(actorOf(user)!, input.spaceId, input.body);
+    return this.postsService.create(actorOf(user)!, input.spaceId, input.body, {
+      attachmentIds: input.attachmentIds ?? [],
+      clientId: input.id,
+    });
   }
 
   @Allow('post.write')
@@ -42,8 +53,14 @@ export class PostsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('body') body: string,
     @CurrentUser() user: User,
+    @Args('attachmentIds', {
+      type: () => [ID],
+      nullable: true,
+      description: 'The new set of attachments (kept ones and new uploads); omitted: unchanged.',
+    })
+    attachmentIds?: string[] | null,
   ): Promise<Post> {
-    return this.postsService.edit(actorOf(user)!, id, body);
+    return this.postsService.edit(actorOf(user)!, id, body, attachmentIds);
   }
 
   @Allow('post.write')
@@ -73,24 +90,30 @@ export class PostsResolver {
 
   @ResolveField(() => User)
   async author(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<User> {
-    const author = await this.loaders.for(req).user.load(post.authorId);
+    const author = await this.userLoaders.for(req).user.load(post.authorId);
     if (!author) throw notFound('user');
     return author;
   }
 
   @ResolveField(() => Int, { description: 'Live comments, replies included.' })
   commentCount(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<number> {
-    return this.loaders.for(req).commentCount.load(post.id);
+    return this.commentLoaders.for(req).commentCount.load(post.id);
   }
 
   @ResolveField(() => [Comment], { description: 'Top-level comments, oldest first, each with its replies.' })
   comments(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<Comment[]> {
-    return this.loaders.for(req).comments.load(post.id);
+    return this.commentLoaders.for(req).comments.load(post.id);
   }
 
   @ResolveField(() => ReactionSummary)
   reactions(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
-    return this.loaders.for(req).reactions.load(post.id);
+    return this.reactionLoaders.for(req).reactions.load(post.id);
+  }
+
+  @ResolveField(() => [PostAttachment], { description: 'Images and PDFs, in upload order; empty once deleted.' })
+  async attachments(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<PostAttachment[]> {
+    if (post.deletedAt) return [];
+    return (await this.loaders.for(req).attachments.load(post.id)).map(toPostAttachment);
   }
 
   @ResolveField(() => [PostRevision], { description: 'Former versions, oldest first; empty if never edited.' })

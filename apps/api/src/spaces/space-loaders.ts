@@ -1,16 +1,23 @@
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
+import type { User } from '../users/user.entity';
 import { Space } from './space.entity';
 import { SpacesService } from './spaces.service';
 
 interface SpaceLoaders {
   space: DataLoader<string, Space | undefined>;
   memberSpaceIds: () => Promise<Set<string>>;
+  /** Members of a space by name; the key is the space, whose team decides part of them. */
+  members: DataLoader<Space, User[], string>;
 }
 
 const perRequest = new WeakMap<object, SpaceLoaders>();
 
-/** Loaders that live as long as one request: a page of posts costs one query for all its spaces. */
+/**
+ * Loaders that live as long as one request: a page of posts costs one query for all its spaces,
+ * a list of spaces two queries for all their members. Owners come from UserLoaders, in the same batch
+ * as the page's authors.
+ */
 export function spaceLoaders(req: Request, spaces: SpacesService): SpaceLoaders {
   let loaders = perRequest.get(req);
   if (!loaders) {
@@ -22,6 +29,13 @@ export function spaceLoaders(req: Request, spaces: SpacesService): SpaceLoaders 
         return ids.map((id) => rows.find((row) => row.id === id));
       }),
       memberSpaceIds: () => (memberships ??= spaces.memberSpaceIds(viewerId)),
+      members: new DataLoader(
+        async (keys) => {
+          const members = await spaces.membersOf(keys);
+          return keys.map((space) => members.get(space.id) ?? []);
+        },
+        { cacheKeyFn: (space) => space.id },
+      ),
     };
     perRequest.set(req, loaders);
   }

@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
+import { UserLoaders } from '../users/user-loaders';
 import { User } from '../users/user.entity';
 import { CreateSpaceInput } from './dto/create-space.input';
 import { spaceLoaders } from './space-loaders';
@@ -10,7 +11,10 @@ import { SpacesService } from './spaces.service';
 
 @Resolver(() => Space)
 export class SpacesResolver {
-  constructor(private readonly spacesService: SpacesService) {}
+  constructor(
+    private readonly spacesService: SpacesService,
+    private readonly userLoaders: UserLoaders,
+  ) {}
 
   @Allow('space.read')
   @Query(() => [Space], {
@@ -70,12 +74,13 @@ export class SpacesResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null for a team space.' })
-  owner(@Parent() space: Space): Promise<User | null> {
-    return space.ownerId ? this.spacesService.userById(space.ownerId) : Promise.resolve(null);
+  async owner(@Parent() space: Space, @Context() { req }: GraphQLContext): Promise<User | null> {
+    if (!space.ownerId) return null;
+    return (await this.userLoaders.for(req).user.load(space.ownerId)) ?? null;
   }
 
-  @ResolveField(() => [User])
-  members(@Parent() space: Space): Promise<User[]> {
-    return this.spacesService.members(space);
+  @ResolveField(() => [User], { description: 'By name.' })
+  members(@Parent() space: Space, @Context() { req }: GraphQLContext): Promise<User[]> {
+    return spaceLoaders(req, this.spacesService).members.load(space);
   }
 }

@@ -69,22 +69,41 @@ export class SpacesService {
     return ids.length ? this.dataSource.manager.findBy(Space, { id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  /** Members by name: those who joined or were added, plus the team's members for a team space. */
-  members(space: Space): Promise<User[]> {
-    return this.dataSource
-      .createQueryBuilder(User, 'user')
-      .leftJoinAndSelect('user.teams', 'team')
-      .where(
-        `user.id in (select sm.user_id from space_members sm where sm.space_id = :spaceId
-          union select tm.user_id from team_members tm where tm.team_id = :teamId)`,
-        { spaceId: space.id, teamId: space.teamId },
-      )
-      .orderBy('user.displayName', 'ASC')
-      .getMany();
+  /**
+   * Members of each space by name: those who joined or were added, plus the team's members for a
+   * team space. Two queries whatever the number of spaces.
+   */
+  async membersOf(spaces: readonly Pick<Space, 'id'>[]): Promise<Map<string, User[]>> {
+    const spaceIds = [...new Set(spaces.map((space) => space.id))];
+    const bySpace = new Map<string, User[]>();
+    if (spaceIds.length === 0) return bySpace;
+    const pairs = await this.dataSource.query<{ space_id: string; user_id: string }[]>(
+      `select sm.space_id, sm.user_id from space_members sm where sm.space_id = any($1)
+       union select s.id, tm.user_id from spaces s join team_members tm on tm.team_id = s.team_id where s.id = any($1)`,
+      [spaceIds],
+    );
+    const spacesOfUser = new Map<string, string[]>();
+    for (const pair of pairs)
+      spacesOfUser.set(pair.user_id, [...(spacesOfUser.get(pair.user_id) ?? []), pair.space_id]);
+    // Users come by name, so each space's list is filled in that order.
+    for (const user of await this.usersByIds([...spacesOfUser.keys()])) {
+      for (const spaceId of spacesOfUser.get(user.id)!) bySpace.set(spaceId, [...(bySpace.get(spaceId) ?? []), user]);
+    }
+    return bySpace;
   }
 
   userById(id: string): Promise<User | null> {
     return this.dataSource.manager.findOne(User, { where: { id }, relations: { teams: true } });
+  }
+
+  /** Users with their teams, by name, in one query. */
+  usersByIds(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(User, {
+      where: { id: In([...ids]) },
+      relations: { teams: true },
+      order: { displayName: 'ASC', id: 'ASC' },
+    });
   }
 
   async create(actor: Actor, input: CreateSpaceInput): Promise<Space> {

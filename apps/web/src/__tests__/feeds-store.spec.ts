@@ -15,6 +15,8 @@ const card = (id: string, spaceId = 's1', extra: Partial<PostCardFragment> = {})
   author: { id: 'u1', displayName: 'Camille' },
   space: { id: spaceId, name: 'Digital', owner: null },
   reactions: { targetId: id, total: 0, kinds: [] },
+  attachments: [],
+  linkedBrief: null,
   ...extra,
 });
 
@@ -81,7 +83,10 @@ describe('feeds store', () => {
     feeds.remove('a');
     expect(feeds.feed(HOME).posts.map((p) => p.id)).toEqual(['b']);
 
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new Error('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new Error('offline'))),
+    );
     const before = feeds.feed(HOME).posts[0].reactions;
     await expect(feeds.react(feeds.feed(HOME).posts[0], 'LIKE')).rejects.toThrow();
     expect(feeds.feed(HOME).posts[0].reactions).toEqual(before);

@@ -51,9 +51,12 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
       requestId?: string;
     };
     throw new ApiError({
-      code: ext.code ?? (response.status === 413 || response.status === 415 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'),
+      code:
+        ext.code ?? (response.status === 413 || response.status === 415 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'),
       message: first?.message ?? `Upload failed (HTTP ${response.status})`,
-      reason: ext.reason ?? (response.status === 413 ? 'fileTooLarge' : response.status === 415 ? 'fileTypeNotAllowed' : undefined),
+      reason:
+        ext.reason ??
+        (response.status === 413 ? 'fileTooLarge' : response.status === 415 ? 'fileTypeNotAllowed' : undefined),
       field: ext.field,
       params: ext.params,
       requestId: ext.requestId,
@@ -62,9 +65,5 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
   return body as UploadedFile;
 }
 
-/**
- * The upload endpoint exists; linking uploads to a post (`attachmentIds` on CreatePostInput, `attachments`
- * on Post) is not in apps/api/schema.gql yet. Until it is, the composer does not offer files (they would
- * stay orphaned). Then: set this to true and pass the ids in PostComposer's createPost call.
- */
-export const ATTACHMENTS_LINKABLE = false;
+/** Uploads are linked to a post through `attachmentIds` on CreatePostInput; the composer offers files. */
+export const ATTACHMENTS_LINKABLE = true;

@@ -64,7 +64,10 @@ export const useFeedsStore = defineStore('feeds', () => {
     state.error = null;
     try {
       const { feed: page } = await request(FeedDocument, { spaceId: spaceIdOf(key), first: PAGE_SIZE, after: null });
-      state.posts = appendUnique([], page.edges.map((e) => e.node));
+      state.posts = appendUnique(
+        [],
+        page.edges.map((e) => e.node),
+      );
       state.incoming = [];
       state.endCursor = page.pageInfo.endCursor;
       state.hasNextPage = page.pageInfo.hasNextPage;
@@ -86,7 +89,10 @@ export const useFeedsStore = defineStore('feeds', () => {
         first: PAGE_SIZE,
         after: state.endCursor,
       });
-      state.posts = appendUnique(state.posts, page.edges.map((e) => e.node));
+      state.posts = appendUnique(
+        state.posts,
+        page.edges.map((e) => e.node),
+      );
       state.endCursor = page.pageInfo.endCursor;
       state.hasNextPage = page.pageInfo.hasNextPage;
     } catch (error) {
@@ -108,7 +114,10 @@ export const useFeedsStore = defineStore('feeds', () => {
         state.incoming = upsertItem(state.incoming, post);
       } else {
         state.incoming = removeItem(state.incoming, post.id);
-        state.posts = order(key, upsertItem(state.posts, post, (p) => key !== HOME && p.pinned));
+        state.posts = order(
+          key,
+          upsertItem(state.posts, post, (p) => key !== HOME && p.pinned),
+        );
       }
     }
   }
@@ -132,7 +141,10 @@ export const useFeedsStore = defineStore('feeds', () => {
   function showIncoming(key: FeedKey) {
     const state = feed(key);
     for (const post of [...state.incoming].reverse()) {
-      state.posts = order(key, upsertItem(state.posts, post, (p) => key !== HOME && p.pinned));
+      state.posts = order(
+        key,
+        upsertItem(state.posts, post, (p) => key !== HOME && p.pinned),
+      );
     }
     state.incoming = [];
   }
@@ -162,14 +174,15 @@ export const useFeedsStore = defineStore('feeds', () => {
     }
   }
 
-  async function create(spaceId: string, body: string) {
-    const { createPost } = await request(CreatePostDocument, { input: { spaceId, body } });
+  async function create(spaceId: string, body: string, attachmentIds: string[] = []) {
+    const { createPost } = await request(CreatePostDocument, { input: { spaceId, body, attachmentIds } });
     put(createPost);
     return createPost;
   }
 
-  async function edit(id: string, body: string) {
-    const { editPost } = await request(EditPostDocument, { id, body });
+  /** `attachmentIds`: the new set of files; left out, the files are unchanged. */
+  async function edit(id: string, body: string, attachmentIds?: string[]) {
+    const { editPost } = await request(EditPostDocument, { id, body, attachmentIds: attachmentIds ?? null });
     update(editPost);
     return editPost;
   }

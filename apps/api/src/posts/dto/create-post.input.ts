@@ -7,16 +7,17 @@ export class CreatePostInput {
 
   @Field({ description: 'Markdown; raw HTML is shown as text.' })
   body: string;
-}
 
-@InputType()
-export class AddCommentInput {
-  @Field(() => ID, { description: 'What is commented on: a post.' })
-  targetId: string;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Up to 4 of your own uploads (`POST /uploads`) not attached to anything yet.',
+  })
+  attachmentIds?: string[] | null;
 
-  @Field({ description: 'Markdown; raw HTML is shown as text.' })
-  body: string;
-
-  @Field(() => ID, { nullable: true, description: 'The top-level comment this one answers.' })
-  parentId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A UUID the client generates to make a retry safe: sent again with the same id, the post is written once.',
+  })
+  id?: string | null;
 }

@@ -1,0 +1,5 @@
+export * from './workflow';
+export * from './validation';
+export * from './roo';
+export * from './diff';
+export * from './template';

@@ -1,0 +1,46 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class OfferFieldsInput {
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown.' })
+  description: string;
+
+  @Field({ defaultValue: '', description: 'Terms and conditions, plain text.' })
+  terms: string;
+
+  @Field(() => Float, { nullable: true })
+  price?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'A price or a discount, not both.' })
+  discountPercent?: number | null;
+
+  @Field({ defaultValue: 'EUR' })
+  currency: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  validUntil?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The brief whose results this offer is measured in.' })
+  briefId?: string | null;
+}
+
+@InputType({ description: 'Promotes proposals into an offer; credits default to their authors.' })
+export class CreateOfferInput extends OfferFieldsInput {
+  @Field(() => ID)
+  threadId: string;
+
+  @Field(() => [ID])
+  proposalIds: string[];
+}
+
+@InputType({ description: 'The whole offer as it should be.' })
+export class UpdateOfferInput extends OfferFieldsInput {
+  @Field(() => [ID], { nullable: true, description: 'Given: replaces the linked proposals.' })
+  proposalIds?: string[] | null;
+}

@@ -1,0 +1,176 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isStaff, notFound } from '@atelier/domain';
+import { Allow } from '../common/allow.decorator';
+import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { actorOf } from '../common/request-context';
+import { Comment } from '../comments/comment.entity';
+import { CommentLoaders } from '../comments/comment-loaders';
+import { ReactionSummary } from '../reactions/reaction.entity';
+import { ReactionLoaders } from '../reactions/reaction-loaders';
+import type { User } from '../users/user.entity';
+import { CoCreationLoaders } from './co-creation-loaders';
+import { EditProposalInput, SubmitProposalInput } from './dto/proposal.input';
+import { Proposal, ProposalImage, StaffNote } from './proposal.entity';
+import { ProposalsService } from './proposals.service';
+import { CoCreationThread, Participant } from './thread.entity';
+import { ThreadsService } from './threads.service';
+
+@Resolver(() => Proposal)
+export class ProposalsResolver {
+  constructor(
+    private readonly proposalService: ProposalsService,
+    private readonly threads: ThreadsService,
+    private readonly loaders: CoCreationLoaders,
+    private readonly commentLoaders: CommentLoaders,
+    private readonly reactionLoaders: ReactionLoaders,
+  ) {}
+
+  @Allow('coCreation.read')
+  @Query(() => Proposal, { description: 'NOT_FOUND when not readable (another thread, hidden), as when missing.' })
+  proposal(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Proposal> {
+    return this.proposalService.findReadable(user.id, id);
+  }
+
+  @Allow('coCreation.participate')
+  @Mutation(() => Proposal, { description: 'While the thread is OPEN.' })
+  submitProposal(@Args('input') input: SubmitProposalInput, @CurrentUser() user: User): Promise<Proposal> {
+    return this.proposalService.submit(actorOf(user)!, input);
+  }
+
+  @Allow('coCreation.participate')
+  @Mutation(() => Proposal, { description: 'Its author, while the thread is OPEN.' })
+  editProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: EditProposalInput,
+    @CurrentUser() user: User,
+  ): Promise<Proposal> {
+    return this.proposalService.edit(actorOf(user)!, id, input);
+  }
+
+  @Allow('coCreation.participate')
+  @Mutation(() => Proposal, { description: 'One vote per person per proposal, only while the thread is VOTING.' })
+  setVote(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('voted') voted: boolean,
+    @CurrentUser() user: User,
+  ): Promise<Proposal> {
+    return this.proposalService.setVote(actorOf(user)!, proposalId, voted);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => StaffNote, { description: 'Staff only; never shown to customers.' })
+  addProposalNote(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('body') body: string,
+    @CurrentUser() user: User,
+  ): Promise<StaffNote> {
+    return this.proposalService.addNote(actorOf(user)!, proposalId, body);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => Proposal, { description: 'Hidden from customers but its author, who is told and reads the reason.' })
+  hideProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentUser() user: User,
+  ): Promise<Proposal> {
+    return this.proposalService.hide(actorOf(user)!, id, reason);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => Proposal)
+  unhideProposal(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Proposal> {
+    return this.proposalService.unhide(actorOf(user)!, id);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => Proposal)
+  shortlistProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('shortlisted') shortlisted: boolean,
+    @CurrentUser() user: User,
+  ): Promise<Proposal> {
+    return this.proposalService.shortlist(actorOf(user)!, id, shortlisted);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => Proposal, { description: 'Votes (each person once) and comments move to `intoId`.' })
+  mergeProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('intoId', { type: () => ID }) intoId: string,
+    @CurrentUser() user: User,
+  ): Promise<Proposal> {
+    return this.proposalService.merge(actorOf(user)!, id, intoId);
+  }
+
+  @ResolveField(() => CoCreationThread)
+  thread(@Parent() proposal: Proposal, @CurrentUser() user: User): Promise<CoCreationThread> {
+    return this.threads.findReadable(user.id, proposal.threadId);
+  }
+
+  @ResolveField(() => Participant)
+  async author(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<Participant> {
+    const author = await this.loaders.for(req).participant.load(proposal.authorId);
+    if (!author) throw notFound('user');
+    return author;
+  }
+
+  @ResolveField(() => [ProposalImage])
+  async images(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<ProposalImage[]> {
+    const rows = await this.loaders.for(req).images.load(proposal.id);
+    return rows.map((row) => ({
+      id: row.id,
+      url: `/files/${row.id}`,
+      width: row.width,
+      height: row.height,
+      originalName: row.originalName,
+    }));
+  }
+
+  @ResolveField(() => Boolean)
+  viewerHasVoted(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<boolean> {
+    return this.loaders.for(req).voted.load(proposal.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Staff and the author only.' })
+  hiddenReason(@Parent() proposal: Proposal, @CurrentUser() user: User): string | null {
+    return isStaff(user.role) || proposal.authorId === user.id ? proposal.hiddenReason : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: 'Staff only: null for customers.' })
+  shortlisted(@Parent() proposal: Proposal, @CurrentUser() user: User): boolean | null {
+    return isStaff(user.role) ? proposal.shortlisted : null;
+  }
+
+  @ResolveField(() => [StaffNote], { nullable: true, description: 'Staff only: null for customers.' })
+  async notes(@Parent() proposal: Proposal, @CurrentUser() user: User, @Context() { req }: GraphQLContext) {
+    return isStaff(user.role) ? this.loaders.for(req).notes.load(proposal.id) : null;
+  }
+
+  @ResolveField(() => Int, { description: 'Live comments, replies included.' })
+  commentCount(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<number> {
+    return this.commentLoaders.for(req).commentCount.load(proposal.id);
+  }
+
+  @ResolveField(() => [Comment])
+  comments(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<Comment[]> {
+    return this.commentLoaders.for(req).comments.load(proposal.id);
+  }
+
+  @ResolveField(() => ReactionSummary)
+  reactions(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
+    return this.reactionLoaders.for(req).reactions.load(proposal.id);
+  }
+}
+
+@Resolver(() => StaffNote)
+export class StaffNotesResolver {
+  constructor(private readonly loaders: CoCreationLoaders) {}
+
+  @ResolveField(() => Participant)
+  async author(@Parent() note: StaffNote, @Context() { req }: GraphQLContext): Promise<Participant> {
+    const author = await this.loaders.for(req).participant.load(note.authorId);
+    if (!author) throw notFound('user');
+    return author;
+  }
+}

@@ -1,0 +1,132 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ThreadStatus, canProposeIn, canVoteIn, isStaff } from '@atelier/domain';
+import { Allow } from '../common/allow.decorator';
+import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { actorOf } from '../common/request-context';
+import type { User } from '../users/user.entity';
+import { CoCreationLoaders } from './co-creation-loaders';
+import { CreateThreadInput, UpdateThreadInput } from './dto/thread.input';
+import { Offer } from './offer.entity';
+import { OffersService } from './offers.service';
+import { ProposalConnection, ProposalSortEnum, type ProposalSort } from './proposal.entity';
+import { ProposalsService } from './proposals.service';
+import {
+  CoCreationThread,
+  Participant,
+  ThreadBriefLink,
+  ThreadConnection,
+  ThreadParticipation,
+  ThreadStatusEnum,
+} from './thread.entity';
+import { ThreadsService } from './threads.service';
+
+@Resolver(() => CoCreationThread)
+export class ThreadsResolver {
+  constructor(
+    private readonly threadService: ThreadsService,
+    private readonly proposalService: ProposalsService,
+    private readonly offerService: OffersService,
+    private readonly loaders: CoCreationLoaders,
+  ) {}
+
+  @Allow('coCreation.read')
+  @Query(() => ThreadConnection, { description: 'Staff: every thread; customers: the ones they joined. Newest first.' })
+  coCreationThreads(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: User,
+  ): Promise<ThreadConnection> {
+    return this.threadService.list(user.id, first, after);
+  }
+
+  @Allow('coCreation.read')
+  @Query(() => CoCreationThread, { description: 'NOT_FOUND when not readable, as when missing.' })
+  coCreationThread(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<CoCreationThread> {
+    return this.threadService.findReadable(user.id, id);
+  }
+
+  @Allow('coCreation.manage')
+  @Query(() => ThreadParticipation, { description: 'Staff only.' })
+  async threadParticipation(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @CurrentUser() user: User,
+  ): Promise<ThreadParticipation> {
+    const thread = await this.threadService.findReadable(user.id, threadId);
+    return this.threadService.participation(thread.id);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => CoCreationThread, { description: 'Created as DRAFT: customers see it once opened.' })
+  createThread(@Args('input') input: CreateThreadInput, @CurrentUser() user: User): Promise<CoCreationThread> {
+    return this.threadService.create(actorOf(user)!, input);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => CoCreationThread)
+  updateThread(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateThreadInput,
+    @CurrentUser() user: User,
+  ): Promise<CoCreationThread> {
+    return this.threadService.update(actorOf(user)!, id, input);
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => CoCreationThread, { description: 'Forward only: DRAFT → OPEN → VOTING → CLOSED.' })
+  transitionThread(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('to', { type: () => ThreadStatusEnum }) to: ThreadStatus,
+    @CurrentUser() user: User,
+  ): Promise<CoCreationThread> {
+    return this.threadService.transition(actorOf(user)!, id, to);
+  }
+
+  @ResolveField(() => ThreadStatusEnum)
+  status(@Parent() thread: CoCreationThread): ThreadStatus {
+    return thread.status;
+  }
+
+  @ResolveField(() => ThreadBriefLink, { nullable: true, description: 'Staff only: null for customers.' })
+  async brief(@Parent() thread: CoCreationThread, @CurrentUser() user: User): Promise<ThreadBriefLink | null> {
+    if (!thread.briefId || !isStaff(user.role)) return null;
+    return this.threadService.briefLink(user.id, thread.briefId);
+  }
+
+  @ResolveField(() => [Participant])
+  async runners(@Parent() thread: CoCreationThread, @Context() { req }: GraphQLContext): Promise<Participant[]> {
+    const loaders = this.loaders.for(req);
+    const people = await loaders.participant.loadMany(await loaders.runners.load(thread.id));
+    return people.filter((person): person is Participant => !!person && !(person instanceof Error));
+  }
+
+  @ResolveField(() => Int, { description: 'Proposals the viewer sees, merged ones left out.' })
+  async proposalCount(@Parent() thread: CoCreationThread, @CurrentUser() user: User): Promise<number> {
+    return this.proposalService.countVisible(user.id, thread.id);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanPropose(@Parent() thread: CoCreationThread): boolean {
+    return canProposeIn(thread.status);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanVote(@Parent() thread: CoCreationThread): boolean {
+    return canVoteIn(thread.status);
+  }
+
+  @ResolveField(() => ProposalConnection)
+  proposals(
+    @Parent() thread: CoCreationThread,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('sort', { type: () => ProposalSortEnum, defaultValue: 'NEWEST' }) sort: ProposalSort,
+    @CurrentUser() user: User,
+  ): Promise<ProposalConnection> {
+    return this.proposalService.list(actorOf(user)!, thread.id, sort, first, after);
+  }
+
+  @ResolveField(() => [Offer], { description: 'Customers: published offers only.' })
+  offers(@Parent() thread: CoCreationThread, @CurrentUser() user: User): Promise<Offer[]> {
+    return this.offerService.listForThread(user.id, thread.id);
+  }
+}

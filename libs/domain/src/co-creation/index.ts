@@ -1,0 +1,4 @@
+export * from './thread';
+export * from './invitation';
+export * from './proposal';
+export * from './offer';

@@ -1,0 +1,4 @@
+export * from './calendar';
+export * from './entries';
+export * from './roi';
+export * from './costs';

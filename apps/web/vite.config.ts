@@ -2,12 +2,11 @@
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import { bundleReport } from './scripts/bundle-report';
 
 const api = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [vue(), bundleReport()],
+  plugins: [vue()],
   define: {
     // vue-i18n feature flags: Composition API only, no devtools in production.
     __VUE_I18N_FULL_INSTALL__: true,
@@ -36,6 +35,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // dist/.vite/manifest.json: scripts/bundle-report.mjs reads each route's first-load JavaScript from it.
+    manifest: true,
   },
   test: {
     environment: 'jsdom',

@@ -11,6 +11,10 @@ import type { Logger } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
+import { BriefsModule } from './briefs/briefs.module';
+import { ChannelsModule } from './channels/channels.module';
+import { CommentsModule } from './comments/comments.module';
+import { CoCreationModule } from './co-creation/co-creation.module';
 import { createErrorFormatter } from './common/graphql-errors';
 import { PolicyGuard } from './common/policy.guard';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -20,14 +24,20 @@ import { FeedModule } from './feed/feed.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { ReactionsModule } from './reactions/reactions.module';
+import { ScopesModule } from './scopes/scopes.module';
 import { SearchModule } from './search/search.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
+import { TimeSavedModule } from './time-saved/time-saved.module';
+import { CostsModule } from './costs/costs.module';
+import { RoiReportModule } from './roi-report/roi-report.module';
 
 /** Limits sized for the web app's largest operation with room to spare; abuse is far above them. */
 const ARMOR = {
@@ -92,6 +102,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config, logger)),
+        ScopesModule,
         LiveModule,
         SessionsModule,
         RateLimitsModule,
@@ -99,6 +110,8 @@ export class AppModule {
         TeamsModule,
         SpacesModule,
         PostsModule,
+        CommentsModule,
+        ReactionsModule,
         MentionsModule,
         NotificationsModule,
         FeedModule,
@@ -106,6 +119,13 @@ export class AppModule {
         AuthModule,
         AttachmentsModule,
         HealthModule,
+        MetricsModule,
+        TimeSavedModule,
+        CostsModule,
+        RoiReportModule,
+        ChannelsModule,
+        BriefsModule,
+        CoCreationModule,
         DemoModule,
       ],
       providers: [

@@ -53,8 +53,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     bodyParser: false,
   });
   app.useLogger(app.get(NestPinoLogger));
-  // Live updates: socket.io on this HTTP server, through Redis across instances when REDIS_URL is set.
-  const live = new LiveIoAdapter(app, config.REDIS_URL, logger);
+  // Live updates: socket.io on this HTTP server, across instances through Redis (REDIS_URL) or PostgreSQL.
+  const live = new LiveIoAdapter(app, config.REDIS_URL, databaseUrl, logger);
   await live.connect().catch(async (error: unknown) => {
     await app.close();
     throw error;

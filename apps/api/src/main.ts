@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { createLogger } from './common/logger';
 import { resolveDatabase, runMigrations } from './database/database';
 import { DEMO_PASSWORD } from './demo/demo-workspace';
 import { DemoService } from './demo/demo.service';
+import { drain } from './health/drain';
+import { MetricsService } from './metrics/metrics.service';
 import { RateLimitsService } from './rate-limits/rate-limits.service';
 import { SessionsService } from './sessions/sessions.service';
 import { configOrExit, onShutdown } from './start';
@@ -16,15 +19,22 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const database = await resolveDatabase(config, logger);
   let housekeeping: NodeJS.Timeout | undefined = undefined;
+  // Set once the app exists: a signal before that has only the database to stop.
+  const running: { app?: INestApplication } = {};
   onShutdown(async () => {
-    logger.info('shutting down');
+    logger.info('shutting down: draining');
     clearInterval(housekeeping);
-    await app?.close();
+    if (running.app) {
+      await drain(running.app, config.DRAIN_TIMEOUT_SECONDS * 1000, logger);
+      await running.app.close();
+    }
     await database.stop();
+    logger.info('stopped');
   });
   await runMigrations(database.url, logger);
 
   const app = await createApp(config, database.url, logger);
+  running.app = app;
   await app.init();
 
   const demo = app.get(DemoService);
@@ -47,6 +57,9 @@ async function main(): Promise<void> {
 
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
+  // Closed by app.close(), after the drain, so a scrape still sees the instance while it stops.
+  const metrics = await app.get(MetricsService).listen();
+  if (metrics) logger.info({ host: config.METRICS_HOST, port: metrics.port }, 'Prometheus metrics served at /metrics');
   logger.info({ url }, 'Atelier is ready');
 
   const lines = [`\n  Atelier is ready at ${url}\n`];

@@ -65,13 +65,13 @@ describe('demo workspace and first administrator', () => {
     const client = t.client();
     await client.signIn('julien.moreau@atelier.example', DEMO_PASSWORD);
     const query = `query ($q: String!) { search(query: $q, first: 50) { edges { node { excerpt space { name } } } } }`;
-    const found = await client.request<{ search: { edges: { node: { excerpt: string; space: { name: string } } }[] } }>(
-      query,
-      { q: 'lancement' },
-    );
+    // Briefs and co-creation content are found too; they are in no space.
+    const found = await client.request<{
+      search: { edges: { node: { excerpt: string; space: { name: string } | null } }[] };
+    }>(query, { q: 'lancement' });
     expect(found.data?.search.edges.length).toBeGreaterThan(3);
     // Julien is not in the private competitor watch: nothing from it reaches him.
-    const names = found.data!.search.edges.map((edge) => edge.node.space.name);
+    const names = found.data!.search.edges.map((edge) => edge.node.space?.name);
     expect(names).not.toContain('Veille concurrentielle');
     expect((await client.request<typeof found.data>(query, { q: 'concurrent' })).data?.search.edges).toEqual([]);
   });

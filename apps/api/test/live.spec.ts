@@ -1,8 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import net from 'node:net';
-import { io, Socket } from 'socket.io-client';
+import type { ChildProcess } from 'node:child_process';
 import { LiveGateway } from '../src/live/live.gateway';
 import { UsersService } from '../src/users/users.service';
+import { LiveClient, QUIET_MS, sleep } from './support/live-client';
+import { startRedis, stopRedis } from './support/redis';
 import { GqlClient, startTestApp, TestApp } from './support/test-app';
 
 const CREATE_SPACE = `mutation ($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`;
@@ -17,78 +17,6 @@ const EDIT_POST = `mutation ($id: ID!, $body: String!) { editPost(id: $id, body:
 const DELETE_POST = `mutation ($id: ID!) { deletePost(id: $id) { id } }`;
 const SIGN_OUT = `mutation { signOut }`;
 const DEACTIVATE = `mutation ($id: ID!) { deactivateUser(id: $id) { id } }`;
-
-/** How long to wait after an event for a duplicate, or for an event that must not come. */
-const QUIET_MS = 400;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Received {
-  event: string;
-  payload: Record<string, unknown>;
-}
-
-/** A socket.io client as the web app opens it, with every event it receives recorded. */
-class LiveClient {
-  readonly socket: Socket;
-  readonly received: Received[] = [];
-  disconnectReason?: string;
-
-  constructor(baseUrl: string, headers: Record<string, string> = {}) {
-    this.socket = io(baseUrl, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: headers,
-      reconnection: false,
-      forceNew: true,
-    });
-    this.socket.onAny((event: string, payload: Record<string, unknown>) => this.received.push({ event, payload }));
-    this.socket.on('disconnect', (reason) => (this.disconnectReason = reason));
-  }
-
-  static async open(baseUrl: string, client: GqlClient): Promise<LiveClient> {
-    const live = new LiveClient(baseUrl, { cookie: client.cookie! });
-    await live.connected();
-    return live;
-  }
-
-  connected(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.socket.connected) return resolve();
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', (error) => reject(error));
-    });
-  }
-
-  refused(): Promise<Error> {
-    return new Promise((resolve, reject) => {
-      this.socket.once('connect', () => reject(new Error('the connection was accepted')));
-      this.socket.once('connect_error', (error) => resolve(error));
-    });
-  }
-
-  of(event: string): Record<string, unknown>[] {
-    return this.received.filter((item) => item.event === event).map((item) => item.payload);
-  }
-
-  /** Waits until `count` events matching arrived, then a little more to catch duplicates. */
-  async expectExactly(event: string, match: Record<string, unknown>, count = 1): Promise<void> {
-    const matching = () =>
-      this.of(event).filter((payload) => Object.entries(match).every(([k, v]) => payload[k] === v));
-    for (let waited = 0; matching().length < count && waited < 5000; waited += 20) await sleep(20);
-    await sleep(QUIET_MS);
-    expect(matching()).toHaveLength(count);
-  }
-
-  async waitDisconnected(timeoutMs = 5000): Promise<string> {
-    for (let waited = 0; this.socket.connected && waited < timeoutMs; waited += 20) await sleep(20);
-    expect(this.socket.connected).toBe(false);
-    return this.disconnectReason ?? '';
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-}
 
 async function request<T>(client: GqlClient, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await client.request<T>(query, variables);
@@ -159,13 +87,14 @@ describe('live updates', () => {
       })
     ).addComment.id;
     await readerSocket.expectExactly('comment.created', { commentId });
-    expect(readerSocket.of('comment.created')).toEqual([{ commentId, postId, spaceId, parentId: null }]);
+    const onPost = { rootType: 'POST', rootId: postId, scopeType: 'SPACE', scopeId: spaceId, postId, spaceId };
+    expect(readerSocket.of('comment.created')).toEqual([
+      { commentId, parentId: null, targetType: 'POST', targetId: postId, ...onPost },
+    ]);
 
     await request(author.client, REACT, { targetId: commentId });
     await readerSocket.expectExactly('reaction.changed', { targetId: commentId });
-    expect(readerSocket.of('reaction.changed')).toEqual([
-      { targetId: commentId, targetType: 'COMMENT', postId, spaceId },
-    ]);
+    expect(readerSocket.of('reaction.changed')).toEqual([{ targetId: commentId, targetType: 'COMMENT', ...onPost }]);
 
     const replyId = (
       await request<{ addComment: { id: string } }>(author.client, ADD_COMMENT, {
@@ -186,7 +115,18 @@ describe('live updates', () => {
     for (const { payload } of readerSocket.received) {
       expect(
         Object.keys(payload).every((key) =>
-          ['postId', 'spaceId', 'commentId', 'parentId', 'targetId', 'targetType'].includes(key),
+          [
+            'postId',
+            'spaceId',
+            'commentId',
+            'parentId',
+            'targetId',
+            'targetType',
+            'rootId',
+            'rootType',
+            'scopeId',
+            'scopeType',
+          ].includes(key),
         ),
       ).toBe(true);
     }
@@ -280,63 +220,18 @@ describe('live updates', () => {
   });
 });
 
-/** A free TCP port on the loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A throwaway Redis, nothing on disk; fails with a clear message if redis-server is not installed. */
-async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error(
-      'redis-server is required by the multi-instance live test and was not found on PATH: install it (apt-get install -y redis-server).',
-    );
-  }
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}:\n${output}`));
-    });
-  });
-  return { url: `redis://127.0.0.1:${port}`, process: child };
-}
-
-describe('live updates across instances (Redis adapter)', () => {
+describe.each(['Redis', 'PostgreSQL'] as const)('live updates across instances (%s adapter)', (adapter) => {
   let redis: { url: string; process: ChildProcess } | undefined;
   let a: TestApp | undefined;
   let b: TestApp | undefined;
   const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    a = await startTestApp({ REDIS_URL: redis.url });
-    b = await startTestApp({ REDIS_URL: redis.url }, { databaseUrl: a.databaseUrl });
+    // Without REDIS_URL, the instances talk through PostgreSQL (LISTEN/NOTIFY on their database).
+    redis = adapter === 'Redis' ? await startRedis() : undefined;
+    const env: Record<string, string> = redis ? { REDIS_URL: redis.url } : {};
+    a = await startTestApp(env);
+    b = await startTestApp(env, { databaseUrl: a.databaseUrl });
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
@@ -344,11 +239,7 @@ describe('live updates across instances (Redis adapter)', () => {
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    if (redis && redis.process.exitCode === null) {
-      const exited = new Promise((resolve) => redis!.process.once('exit', resolve));
-      redis.process.kill('SIGTERM');
-      await exited;
-    }
+    await stopRedis(redis);
   });
 
   it('delivers a post made through instance A exactly once to a socket on instance B', async () => {
@@ -373,7 +264,7 @@ describe('live updates across instances (Redis adapter)', () => {
     sockets.push(onB);
 
     await request(owner.client, ADD_MEMBER, { spaceId, userId: member.user.id });
-    await sleep(100); // the room change travels through Redis
+    await sleep(100); // the room change travels through the adapter
     const before = await createPost(owner.client, spaceId);
     await onB.expectExactly('post.created', { postId: before });
 

@@ -72,4 +72,21 @@ describe('accessibility (axe)', () => {
     await page.getByRole('table').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  // The valid invitation form and a freshly joined thread are checked in co-creation.e2e.ts.
+  it('invitation link that cannot be used, and a customer threads and thread pages', async () => {
+    await page.goto('/invitation/not-a-real-token');
+    await page.getByTestId('invitation-invalid').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await signIn(page, 'pierre.durand@client.example');
+    await page.waitForURL('**/threads');
+    await page.locator('[data-testid="thread-list"], .empty').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('thread-list').getByRole('link').first().click();
+    await page.waitForURL(/\/threads\/[^/]+$/);
+    await page.locator('[data-testid="proposal-list"], [data-testid="proposals"] .empty').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

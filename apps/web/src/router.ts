@@ -36,6 +36,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { action: 'section.feed', titleKey: 'post.title' },
   },
   {
+    path: '/people/:id',
+    component: () => import('./pages/PersonPage.vue'),
+    props: true,
+    meta: { action: 'section.feed', titleKey: 'people.title' },
+  },
+  {
     path: '/search',
     component: () => import('./pages/SearchPage.vue'),
     props: (route) => ({ q: typeof route.query.q === 'string' ? route.query.q : '' }),
@@ -47,9 +53,78 @@ export const routes: RouteRecordRaw[] = [
     meta: { action: 'section.briefs', titleKey: 'nav.briefs' },
   },
   {
+    path: '/briefs/new',
+    component: () => import('./pages/BriefNewPage.vue'),
+    meta: { action: 'brief.write', titleKey: 'briefs.newTitle' },
+  },
+  {
+    path: '/briefs/scorecard',
+    component: () => import('./pages/BriefScorecardPage.vue'),
+    meta: { action: 'scorecard.read', titleKey: 'briefs.scorecard.title' },
+  },
+  {
+    path: '/briefs/:id',
+    component: () => import('./pages/BriefPage.vue'),
+    props: true,
+    meta: { action: 'brief.read', titleKey: 'briefs.pageTitle' },
+  },
+  {
     path: '/co-creation',
     component: () => import('./pages/CoCreationPage.vue'),
     meta: { action: 'section.coCreation', titleKey: 'nav.coCreation' },
+  },
+  {
+    path: '/co-creation/outbox',
+    component: () => import('./pages/OutboxPage.vue'),
+    meta: { action: 'section.coCreation', titleKey: 'coCreation.outbox.title' },
+  },
+  {
+    path: '/co-creation/proposals/:id',
+    component: () => import('./pages/CoCreationProposalPage.vue'),
+    props: true,
+    meta: { action: 'section.coCreation', titleKey: 'coCreation.proposal.title' },
+  },
+  {
+    path: '/co-creation/offers/:id',
+    component: () => import('./pages/CoCreationOfferPage.vue'),
+    props: true,
+    meta: { action: 'section.coCreation', titleKey: 'coCreation.offer.title' },
+  },
+  {
+    path: '/co-creation/:id',
+    component: () => import('./pages/CoCreationThreadPage.vue'),
+    props: true,
+    meta: { action: 'section.coCreation', titleKey: 'coCreation.thread.title' },
+  },
+  // Customers' side of co-creation: a layout of their own (App.vue), only their threads.
+  {
+    path: '/threads',
+    component: () => import('./pages/ThreadsPage.vue'),
+    meta: { customersOnly: true, titleKey: 'coCreation.customer.threadsTitle' },
+  },
+  {
+    path: '/threads/proposals/:id',
+    component: () => import('./pages/ThreadProposalPage.vue'),
+    props: true,
+    meta: { customersOnly: true, titleKey: 'coCreation.proposal.title' },
+  },
+  {
+    path: '/threads/offers/:id',
+    component: () => import('./pages/ThreadOfferPage.vue'),
+    props: true,
+    meta: { customersOnly: true, titleKey: 'coCreation.offer.title' },
+  },
+  {
+    path: '/threads/:id',
+    component: () => import('./pages/ThreadPage.vue'),
+    props: true,
+    meta: { customersOnly: true, titleKey: 'coCreation.thread.title' },
+  },
+  {
+    path: '/invitation/:token',
+    component: () => import('./pages/InvitationPage.vue'),
+    props: true,
+    meta: { anyone: true, titleKey: 'coCreation.invitation.title' },
   },
   {
     path: '/time-saved',
@@ -66,11 +141,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/AdminPage.vue'),
     meta: { action: 'section.admin', titleKey: 'nav.admin' },
   },
-  {
-    path: '/welcome',
-    component: () => import('./pages/WelcomePage.vue'),
-    meta: { customersOnly: true, titleKey: 'nav.welcome' },
-  },
+  // Customers' first home, before co-creation: old links still land somewhere sensible.
   {
     path: '/profile',
     component: () => import('./pages/ProfilePage.vue'),

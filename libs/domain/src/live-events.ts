@@ -12,6 +12,13 @@ export const LIVE_EVENT_NAMES = [
   'reaction.changed',
   'notification.created',
   'notification.read',
+  // briefs: to the brief's room (its status, fields, KPIs or figures changed), ids only
+  'brief.updated',
+  // co-creation: to the thread's room, ids only
+  'proposal.created',
+  'proposal.updated',
+  'offer.published',
+  'thread.updated',
 ] as const;
 
 export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];

@@ -37,12 +37,34 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'post.edit': { ADMIN: false, MANAGER: false, MARKETER: false, CUSTOMER: false },
   'post.delete': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
   'post.pin': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'comment.write': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
   'comment.edit': { ADMIN: false, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'reaction.write': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
   'comment.delete': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'comment.moderate': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
   'notification.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
   'mention.search': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
-  'attachment.upload': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'attachment.upload': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
   'search.run': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  // ---- briefs ----
+  'brief.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'brief.write': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'brief.review': { ADMIN: false, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'kpiActual.record': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'kpiActual.verify': { ADMIN: false, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'channel.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'channel.create': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
+  'scorecard.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  // ---- co-creation ----
+  'coCreation.read': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'coCreation.participate': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'coCreation.manage': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'offer.approve': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  // ---- time saved and ROI ----
+  'timeSaved.log': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'timeSaved.readOthers': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'roi.read': { ADMIN: true, MANAGER: true, MARKETER: false, CUSTOMER: false },
+  'costs.manage': { ADMIN: true, MANAGER: false, MARKETER: false, CUSTOMER: false },
 };
 
 /** The same actions on the actor's own space, post or comment. */
@@ -51,8 +73,8 @@ const EXPECTED_OWN: Partial<Record<Action, Record<Role, boolean>>> = {
   'post.edit': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
   'post.delete': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
   'post.pin': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
-  'comment.edit': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
-  'comment.delete': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false },
+  'comment.edit': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
+  'comment.delete': { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: true },
 };
 
 describe('permission policy', () => {
@@ -77,6 +99,14 @@ describe('permission policy', () => {
       });
     }
   }
+
+  it('lets staff moderate comments in co-creation threads, and customers nowhere', () => {
+    const expected: Record<Role, boolean> = { ADMIN: true, MANAGER: true, MARKETER: true, CUSTOMER: false };
+    for (const role of ROLES) {
+      expect(can(actor(role), 'comment.moderate', { scopeType: 'THREAD' })).toBe(expected[role]);
+      expect(can(actor(role), 'comment.moderate', { scopeType: 'SPACE' })).toBe(role === 'ADMIN');
+    }
+  });
 
   it('does not treat a missing owner or author as the actor', () => {
     const marketer = actor('MARKETER');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '@atelier/domain';
 
 /** The repository root, wherever the code runs from (sources or apps/api/dist). */
 export const REPO_ROOT = path.resolve(
@@ -51,8 +52,29 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  // Where pg_dump and pg_restore are, for backups; unset: on PATH.
+  PG_BIN_DIR: z.string().min(1).optional(),
+  // On SIGTERM, how long requests in flight may take to finish before their connections are cut.
+  DRAIN_TIMEOUT_SECONDS: positiveInt(600).default(10),
+  // Prometheus metrics on a port of their own, never the public one; unset: no metrics.
+  METRICS_PORT: int(0, 65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   // Uploads are held in memory while their type is checked, hence the ceiling of 100 MB.
   UPLOAD_MAX_BYTES: positiveInt(104_857_600).default(20_971_520),
+  // Co-creation mail: with SMTP_URL invitations are sent; without it they wait in the outbox staff read.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Atelier <no-reply@atelier.example>'),
+  // The address customers open invitation links on; without it, the origin of the inviting request.
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'must look like https://atelier.example (no trailing slash)')
+    .optional(),
+  INVITATION_TTL_DAYS: positiveInt(90).default(14),
+  // The company's time zone: time saved is dated, and reports are cut, in it.
+  TZ: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('Europe/Paris'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { isProduction: boolean; dataDir: string; webDist: string };
@@ -67,12 +89,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const name = issue.path.join('.');
     // Secrets are never echoed back, even when wrong.
-    const shown = /PASSWORD|DATABASE_URL|REDIS_URL/.test(name) ? '' : ` (got "${String(env[name])}")`;
+    const shown = /PASSWORD|DATABASE_URL|REDIS_URL|SMTP_URL/.test(name) ? '' : ` (got "${String(env[name])}")`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const config = parsed.data;
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (config.METRICS_PORT && config.METRICS_PORT === config.PORT) {
+    throw new ConfigError(
+      'Invalid configuration: METRICS_PORT must differ from PORT (metrics are never served publicly)',
+    );
   }
   return {
     ...config,

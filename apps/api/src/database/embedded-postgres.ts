@@ -29,6 +29,12 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
+ * The major version of the embedded server: the one Debian's `postgresql-client` (pg_dump) matches,
+ * so backups work on a fresh machine with the distribution's packages.
+ */
+export const EMBEDDED_MAJOR = '15';
+
+/**
  * Starts (or reuses) a real PostgreSQL whose data lives under `dataDir/postgres`.
  * The password is made once, at initialisation, and kept beside the cluster so a second start
  * reuses both. When run as root, the server runs as the `postgres` system user, which is
@@ -45,6 +51,15 @@ export async function startEmbeddedPostgres(
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
 
   const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  if (!fresh) {
+    const version = (await readFile(path.join(clusterDir, 'PG_VERSION'), 'utf8')).trim();
+    if (version !== EMBEDDED_MAJOR) {
+      throw new Error(
+        `The data folder ${clusterDir} was made by PostgreSQL ${version}; Atelier embeds PostgreSQL ${EMBEDDED_MAJOR}. ` +
+          'Start with another DATA_DIR, or move the data with pg_dump from that version and `npm run restore`.',
+      );
+    }
+  }
   const credentials: Credentials = fresh
     ? { user: 'atelier', password: randomBytes(18).toString('base64url') }
     : (JSON.parse(await readFile(credentialsFile, 'utf8')) as Credentials);

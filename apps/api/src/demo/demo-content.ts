@@ -1,4 +1,4 @@
-import type { ReactionKind } from '../posts/reaction.entity';
+import type { ReactionKind } from '../reactions/reaction.entity';
 
 /**
  * A few weeks in the life of the marketing department of a carmaker, as the demo shows it.

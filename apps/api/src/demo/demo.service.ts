@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@atelier/domain';
 import { DataSource } from 'typeorm';
-import { CommentsService } from '../posts/comments.service';
+import { CommentsService } from '../comments/comments.service';
 import { PostsService } from '../posts/posts.service';
-import type { ReactionKind } from '../posts/reaction.entity';
-import { ReactionsService } from '../posts/reactions.service';
+import type { ReactionKind } from '../reactions/reaction.entity';
+import { ReactionsService } from '../reactions/reactions.service';
 import { SpacesService } from '../spaces/spaces.service';
 import { TeamsService } from '../teams/teams.service';
 import { User } from '../users/user.entity';
@@ -18,6 +18,9 @@ import {
   type DemoReactions,
   type DemoSpaceKey,
 } from './demo-content';
+import { DemoBriefs } from './demo-briefs';
+import { DemoCoCreation } from './demo-co-creation';
+import { DemoTimeSaved } from './demo-time-saved';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-workspace';
 
 const HOUR = 3_600_000;
@@ -40,6 +43,9 @@ export class DemoService {
     private readonly comments: CommentsService,
     private readonly reactions: ReactionsService,
     private readonly dataSource: DataSource,
+    private readonly coCreation: DemoCoCreation,
+    private readonly demoBriefs: DemoBriefs,
+    private readonly timeSaved: DemoTimeSaved,
   ) {}
 
   async seed(): Promise<SeedResult> {
@@ -62,6 +68,9 @@ export class DemoService {
       }),
     );
     await this.seedContent(people, teamIds);
+    await this.coCreation.seed(people);
+    await this.demoBriefs.seed(people, teamIds);
+    await this.timeSaved.seed(people, teamIds);
     return { seeded: true, accounts: DEMO_PEOPLE.map(({ email, role }) => ({ email, role })) };
   }
 

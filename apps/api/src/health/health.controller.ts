@@ -1,9 +1,13 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DrainState } from './drain-state';
 
 @Controller()
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly drainState: DrainState,
+  ) {}
 
   /** The process is up. */
   @Get('healthz')
@@ -12,9 +16,12 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database answers: the instance can take traffic. */
+  /** The database answers and the instance is not shutting down: it can take traffic. */
   @Get('readyz')
   async ready(): Promise<{ status: 'ready' }> {
+    if (this.drainState.draining) {
+      throw new ServiceUnavailableException({ status: 'unavailable', reason: 'shutting down' });
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { LiveEventName } from '@atelier/domain';
+import { type ScopeRef, scopeRoom } from '../scopes/scope-registry';
 
 export type { LiveEventName };
 
-export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
+export const spaceRoom = (spaceId: string) => scopeRoom({ type: 'SPACE', id: spaceId });
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Every connection of one session: sign-out closes exactly those. */
 export const sessionRoom = (sessionIdHash: string) => `session:${sessionIdHash}`;
@@ -25,6 +26,7 @@ export class LiveEventsService {
   private emitter?: (room: string, event: LiveEventName, payload: Record<string, unknown>) => void;
   private server?: Server;
   private accessRoomsOf?: (userId: string) => Promise<string[]>;
+  private readonly serverWatchers: ((server: Server) => void)[] = [];
 
   /** Set by the gateway once the socket server exists; until then (or in a CLI context) events are dropped. */
   attach(emitter: (room: string, event: LiveEventName, payload: Record<string, unknown>) => void): void {
@@ -39,7 +41,14 @@ export class LiveEventsService {
   attachServer(server: Server, accessRoomsOf: (userId: string) => Promise<string[]>): void {
     this.server = server;
     this.accessRoomsOf = accessRoomsOf;
+    for (const watcher of this.serverWatchers) watcher(server);
     this.attach((room, event, payload) => server.to(room).emit(event, payload));
+  }
+
+  /** `watcher` gets the socket server once attached (at once if it already is): metrics watch its sockets. */
+  watchServer(watcher: (server: Server) => void): void {
+    this.serverWatchers.push(watcher);
+    if (this.server) watcher(this.server);
   }
 
   /** At shutdown: nothing more is sent. */
@@ -51,6 +60,11 @@ export class LiveEventsService {
 
   toSpace(spaceId: string, event: LiveEventName, payload: Record<string, unknown>): void {
     this.emitter?.(spaceRoom(spaceId), event, payload);
+  }
+
+  /** To the connections reading the scope: a space's members, or who subscribed to a brief or a thread. */
+  toScope(scope: ScopeRef, event: LiveEventName, payload: Record<string, unknown>): void {
+    this.emitter?.(scopeRoom(scope), event, payload);
   }
 
   toUser(userId: string, event: LiveEventName, payload: Record<string, unknown>): void {
@@ -67,6 +81,11 @@ export class LiveEventsService {
     this.server?.in(userRoom(userId)).socketsLeave(spaceRoom(spaceId));
   }
 
+  /** The user may no longer read the brief or thread (invitation revoked, removed from a team): out of its room. */
+  leaveScope(userId: string, scope: ScopeRef): void {
+    this.server?.in(userRoom(userId)).socketsLeave(scopeRoom(scope));
+  }
+
   /** A new open space (created, or a new team's): every staff connection joins its room. */
   spaceOpened(spaceId: string): void {
     this.server?.in(STAFF_ROOM).socketsJoin(spaceRoom(spaceId));
@@ -76,6 +95,11 @@ export class LiveEventsService {
   disconnectUser(userId: string, exceptSessionIdHash?: string): void {
     const target = this.server?.in(userRoom(userId));
     (exceptSessionIdHash ? target?.except(sessionRoom(exceptSessionIdHash)) : target)?.disconnectSockets(true);
+  }
+
+  /** Shutting down: this instance's connections close, and their clients reconnect to another instance. */
+  disconnectLocal(): void {
+    this.server?.local.disconnectSockets(true);
   }
 
   /** Closes the connections of one session (sign-out). */

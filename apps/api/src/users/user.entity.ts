@@ -23,8 +23,11 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored lower-cased; unique whatever the case it was typed in. */
-  @Field()
+  /**
+   * Stored lower-cased; unique whatever the case it was typed in. Nullable in GraphQL: a customer
+   * looking at someone else gets null (see UserPrivacyResolver).
+   */
+  @Field(() => String, { nullable: true })
   @Column()
   email: string;
 
@@ -52,6 +55,12 @@ export class User {
   @ManyToMany(() => Team, (team) => team.members)
   @JoinTable({ name: 'team_members', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })
   teams: Team[];
+
+  /**
+   * Set instead of `teams` by the plain-SQL reads (the session, UserLoaders): the `teams` field
+   * loads them by id only when a query asks. Not a column.
+   */
+  teamIds?: string[];
 
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

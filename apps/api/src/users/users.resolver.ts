@@ -6,6 +6,7 @@ import { actorOf } from '../common/request-context';
 import { SessionsService } from '../sessions/sessions.service';
 import { CreateUserInput } from './dto/create-user.input';
 import { UpdateUserInput } from './dto/update-user.input';
+import { Person, toPerson } from './dto/person.type';
 import { LocaleEnum, User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -26,6 +27,12 @@ export class UsersResolver {
   @Query(() => [User], { description: 'The staff and customer directory, by name. Staff only.' })
   users(): Promise<User[]> {
     return this.usersService.findAll();
+  }
+
+  @Allow('user.list')
+  @Query(() => Person, { description: 'Someone whose mention link was followed. Staff only.' })
+  async person(@Args('id', { type: () => ID }) id: string): Promise<Person> {
+    return toPerson(await this.usersService.findById(id));
   }
 
   @Allow('user.create')

@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveEventsService } from '../live/live-events.service';
-import { User } from '../users/user.entity';
+import { USER_COLUMNS_SQL, type UserRow, userFromRow } from '../users/user-loaders';
+import type { User } from '../users/user.entity';
 import { Session } from './session.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,16 +44,19 @@ export class SessionsService {
   /** The active user behind a token, or null: unknown, expired and deactivated all read as no session. */
   async resolve(token: string): Promise<{ user: User; idHash: string } | null> {
     const idHash = hashToken(token);
-    const session = await this.sessions.findOne({
-      where: { idHash },
-      relations: { user: { teams: true } },
-    });
+    // Every request comes through here: one plain statement (see USER_COLUMNS_SQL), no ORM hydration.
+    const [session] = await this.sessions.query<(UserRow & { last_seen_at: Date; expires_at: Date })[]>(
+      `select s.last_seen_at, s.expires_at, ${USER_COLUMNS_SQL}
+         from sessions s join users u on u.id = s.user_id
+        where s.id_hash = $1`,
+      [idHash],
+    );
     const now = Date.now();
-    if (!session || session.expiresAt.getTime() <= now || !session.user.active) return null;
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    if (!session || session.expires_at.getTime() <= now || !session.active) return null;
+    if (now - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.update({ idHash }, { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs) });
     }
-    return { user: session.user, idHash };
+    return { user: userFromRow(session), idHash };
   }
 
   async revoke(idHash: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface OfferFormValues {
   /** YYYY-MM-DD, as `<input type="date">` and the API write them. */
   validFrom: string;
   validUntil: string;
+  /** The brief whose results the offer is measured in; null: none. */
+  briefId: string | null;
 }
 
 /** Per field, the reason key of the problem (translated as `errors.<reason>`). */
@@ -25,6 +27,8 @@ export interface OfferFields {
   currency: string;
   validFrom: string | null;
   validUntil: string | null;
+  /** Always sent: null unlinks the brief. */
+  briefId: string | null;
 }
 
 export function blankOffer(title = ''): OfferFormValues {
@@ -37,6 +41,7 @@ export function blankOffer(title = ''): OfferFormValues {
     currency: 'EUR',
     validFrom: '',
     validUntil: '',
+    briefId: null,
   };
 }
 
@@ -49,6 +54,7 @@ export function offerToForm(offer: {
   currency?: string | null;
   validFrom?: string | null;
   validUntil?: string | null;
+  briefId?: string | null;
 }): OfferFormValues {
   const pricing = offer.price != null ? 'price' : 'discount';
   return {
@@ -60,6 +66,7 @@ export function offerToForm(offer: {
     currency: offer.currency ?? 'EUR',
     validFrom: offer.validFrom ?? '',
     validUntil: offer.validUntil ?? '',
+    briefId: offer.briefId ?? null,
   };
 }
 
@@ -97,6 +104,12 @@ export function readOfferForm(values: OfferFormValues): { errors: OfferFormError
   if (!terms || Object.keys(errors).length) return { errors, fields: null };
   return {
     errors,
-    fields: { title: values.title.trim(), description: values.description, terms: values.terms, ...terms },
+    fields: {
+      title: values.title.trim(),
+      description: values.description,
+      terms: values.terms,
+      ...terms,
+      briefId: values.briefId,
+    },
   };
 }

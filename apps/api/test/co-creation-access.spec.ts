@@ -49,8 +49,8 @@ describe('co-creation: what customers reach besides GraphQL reads', () => {
     const imageId = await upload(customerB.client, PNG, 'jante.png', 'image/png');
     const { submitProposal } = expectOk(
       await customerB.client.request<{ submitProposal: { id: string } }>(
-        `mutation ($input: SubmitProposalInput!) { submitProposal(input: $input) { id images { id url } } }`,
-        { input: { threadId: threadB, title: 'Jante', description: 'Cuivre', imageIds: [imageId] } },
+        `mutation ($threadId: ID!, $input: SubmitProposalInput!) { submitProposal(threadId: $threadId, input: $input) { id images { id url } } }`,
+        { threadId: threadB, input: { title: 'Jante', description: 'Cuivre', imageIds: [imageId] } },
       ),
     );
     expect(await fetchFile(neighbourB.client, imageId)).toBe(200);
@@ -65,7 +65,8 @@ describe('co-creation: what customers reach besides GraphQL reads', () => {
   it('attaches images only, at most 4', async () => {
     const pdf = await upload(customerA.client, PDF, 'cgv.pdf', 'application/pdf');
     const refused = await customerA.client.request(OPS.submit, {
-      input: { threadId: threadA, title: 'Avec PDF', description: 'x', imageIds: [pdf] },
+      threadId: threadA,
+      input: { title: 'Avec PDF', description: 'x', imageIds: [pdf] },
     });
     expect(reasonOf(refused)).toBe('imagesOnly');
     const [row] = await t.sql<{ n: string }>(`select count(*) as n from proposals where title = 'Avec PDF'`);
@@ -74,7 +75,8 @@ describe('co-creation: what customers reach besides GraphQL reads', () => {
     expect(
       reasonOf(
         await customerA.client.request(OPS.submit, {
-          input: { threadId: threadA, title: 'Cinq', description: 'x', imageIds: five },
+          threadId: threadA,
+          input: { title: 'Cinq', description: 'x', imageIds: five },
         }),
       ),
     ).toBe('tooManyImages');
@@ -83,7 +85,8 @@ describe('co-creation: what customers reach besides GraphQL reads', () => {
   it("refuses comments and reactions on another thread's proposals and offers", async () => {
     const { submitProposal } = expectOk(
       await customerB.client.request<{ submitProposal: { id: string } }>(OPS.submit, {
-        input: { threadId: threadB, title: 'B', description: 'B', imageIds: [] },
+        threadId: threadB,
+        input: { title: 'B', description: 'B', imageIds: [] },
       }),
     );
     const { addComment } = expectOk(
@@ -114,7 +117,8 @@ describe('co-creation: what customers reach besides GraphQL reads', () => {
     await authorClient.signIn(author.email);
     const { submitProposal } = expectOk(
       await customerA.client.request<{ submitProposal: { id: string } }>(OPS.submit, {
-        input: { threadId: threadA, title: 'Adresse', description: 'x', imageIds: [] },
+        threadId: threadA,
+        input: { title: 'Adresse', description: 'x', imageIds: [] },
       }),
     );
     expectOk(await authorClient.request(OPS.addComment, { input: { targetId: submitProposal.id, body: 'Merci' } }));
@@ -137,7 +141,8 @@ describe('co-creation: what customers reach besides GraphQL reads', () => {
   it('tells customers only about content of their own threads', async () => {
     const { submitProposal } = expectOk(
       await customerB.client.request<{ submitProposal: { id: string } }>(OPS.submit, {
-        input: { threadId: threadB, title: 'Notifiée', description: 'x', imageIds: [] },
+        threadId: threadB,
+        input: { title: 'Notifiée', description: 'x', imageIds: [] },
       }),
     );
     expectOk(await neighbourB.client.request(OPS.addComment, { input: { targetId: submitProposal.id, body: 'Oui' } }));

@@ -20,23 +20,19 @@ describe('co-creation: the demo threads', () => {
     expectOk(await pierre.signIn('pierre.durand@client.example', DEMO_PASSWORD));
     const { coCreationThreads } = expectOk(
       await pierre.request<{
-        coCreationThreads: {
-          edges: {
-            node: {
-              title: string;
-              status: string;
-              proposalCount: number;
-              offers: { title: string; credits: { displayName: string }[] }[];
-            };
-          }[];
-        };
-      }>(`query { coCreationThreads(first: 10) { edges { node { title status proposalCount
-            offers { title credits { displayName } } } } } }`),
+        coCreationThreads: { edges: { node: { id: string; title: string; status: string; proposalCount: number } }[] };
+      }>(`query { coCreationThreads(first: 10) { edges { node { id title status proposalCount } } } }`),
     );
     const threads = coCreationThreads.edges.map((edge) => edge.node);
     expect(threads.map((thread) => thread.status)).toEqual(['VOTING', 'CLOSED']);
     expect(threads[0].proposalCount).toBe(3);
-    expect(threads[1].offers).toEqual([
+    const { offers } = expectOk(
+      await pierre.request<{ offers: { title: string; credits: { displayName: string }[] }[] }>(
+        `query ($threadId: ID!) { offers(threadId: $threadId) { title credits { displayName } } }`,
+        { threadId: threads[1].id },
+      ),
+    );
+    expect(offers).toEqual([
       {
         title: 'Essai DS 4 « Grand Week-end »',
         credits: [{ displayName: 'Karim Benali' }, { displayName: 'Aurélie Chevalier' }],

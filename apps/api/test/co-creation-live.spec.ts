@@ -1,5 +1,6 @@
 import { io, Socket } from 'socket.io-client';
 import { OPS, expectOk, joinAsNewCustomer, openThread, submitProposal } from './co-creation-fixtures';
+import { LiveGateway } from '../src/live/live.gateway';
 import { GqlClient, TestApp, startTestApp } from './support/test-app';
 
 /** Accounts are hashed with argon2 and the app boots: generous on a busy machine. */
@@ -32,8 +33,8 @@ class LiveClient {
     });
   }
 
-  subscribe(type: string, id: string): Promise<{ ok: boolean; error?: string }> {
-    return new Promise((resolve) => this.socket.emit('scope.subscribe', { type, id }, resolve));
+  subscribe(type: string, id: string, staff?: boolean): Promise<{ ok: boolean; error?: string }> {
+    return new Promise((resolve) => this.socket.emit('scope.subscribe', { type, id, staff }, resolve));
   }
 
   async waitFor(event: string, match: Record<string, unknown>): Promise<void> {
@@ -101,6 +102,69 @@ describe('co-creation: live events reach a customer for their thread only', () =
     for (const { payload } of live.received) {
       for (const value of Object.values(payload)) expect(typeof value === 'string' ? value.length : 0).toBeLessThan(80);
     }
+  });
+
+  it("sends notes and shortlist changes to the thread's staff room only", async () => {
+    const threadId = await openThread(staff);
+    const other = await openThread(staff);
+    const customer = await joinAsNewCustomer(t, staff, threadId);
+    const proposalId = await submitProposal(customer.client, threadId, 'Sellerie cuir Basalte');
+
+    const customerLive = await open(customer.client);
+    // Asking for the staff room refuses the whole subscription: not even the thread's room is joined.
+    expect(await customerLive.subscribe('THREAD', threadId, true)).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(await customerLive.subscribe('THREAD', other, true)).toEqual({ ok: false, error: 'NOT_FOUND' });
+    expect(await customerLive.subscribe('BRIEF', threadId, true)).toEqual({ ok: false, error: 'BAD_USER_INPUT' });
+    const customerIn = await open(customer.client);
+    expect(await customerIn.subscribe('THREAD', threadId)).toEqual({ ok: true });
+    const staffLive = await open(staff);
+    expect(await staffLive.subscribe('THREAD', threadId, true)).toEqual({ ok: true });
+    // Staff watching the thread without asking for its staff room hear what customers hear.
+    const staffPlain = await open(staff);
+    expect(await staffPlain.subscribe('THREAD', threadId)).toEqual({ ok: true });
+
+    const { addStaffNote } = expectOk(
+      await staff.request<{ addStaffNote: { id: string } }>(OPS.note, { id: proposalId, body: 'NOTE-INTERNE-SALLE' }),
+    );
+    expectOk(await staff.request(OPS.shortlist, { id: proposalId, on: true }));
+    await staffLive.waitFor('proposal.noted', { threadId, proposalId, noteId: addStaffNote.id });
+    await staffLive.waitFor('proposal.shortlisted', { threadId, proposalId });
+    // A customer's comment afterwards: once the customer's socket has it, the notes would have come before.
+    expectOk(await customer.client.request(OPS.addComment, { input: { targetId: proposalId, body: 'Merci' } }));
+    await customerIn.waitFor('comment.created', { rootId: proposalId });
+    await sleep(QUIET_MS);
+    for (const live of [customerLive, customerIn, staffPlain]) {
+      const events = live.received.map((item) => item.event);
+      expect(events).not.toContain('proposal.noted');
+      expect(events).not.toContain('proposal.shortlisted');
+      expect(JSON.stringify(live.received)).not.toContain(addStaffNote.id);
+    }
+    expect(customerLive.received).toEqual([]);
+    // Payloads carry ids only.
+    expect(JSON.stringify(staffLive.received)).not.toContain('NOTE-INTERNE-SALLE');
+  });
+
+  it('takes someone who is no longer staff out of the staff room at the periodic check', async () => {
+    const threadId = await openThread(staff);
+    const customer = await joinAsNewCustomer(t, staff, threadId);
+    const proposalId = await submitProposal(customer.client, threadId);
+    const { user, client } = await t.signedIn('MARKETER');
+    const live = await open(client);
+    expect(await live.subscribe('THREAD', threadId, true)).toEqual({ ok: true });
+    const admin = await t.signedIn('ADMIN');
+    expectOk(
+      await admin.client.request(`mutation ($id: ID!) { updateUser(id: $id, input: { role: CUSTOMER }) { id } }`, {
+        id: user.id,
+      }),
+    );
+    await t.app.get(LiveGateway).recheckSessions();
+    const { addStaffNote } = expectOk(
+      await staff.request<{ addStaffNote: { id: string } }>(OPS.note, { id: proposalId, body: 'Après le changement' }),
+    );
+    await sleep(QUIET_MS);
+    // Still connected (as a customer now): only the room was left.
+    expect(live.socket.connected).toBe(true);
+    expect(JSON.stringify(live.received)).not.toContain(addStaffNote.id);
   });
 
   it('takes a revoked customer out of the room at once', async () => {

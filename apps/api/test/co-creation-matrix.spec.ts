@@ -15,6 +15,7 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
+  isUnionType,
   type IntrospectionQuery,
 } from 'graphql';
 import { HOUR, OPS, expectOk, joinAsNewCustomer, openThread, submitProposal } from './co-creation-fixtures';
@@ -38,6 +39,7 @@ type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'BAD_USER_
 interface Ids {
   threadA: string;
   threadB: string;
+  proposalA: string;
   proposalB: string;
   proposalB2: string;
   offerB: string;
@@ -72,6 +74,7 @@ const EXPECTED: Record<string, Row> = {
   'Query.costSettings': { expect: 'FORBIDDEN' },
   'Query.feed': { expect: 'FORBIDDEN' },
   'Query.invitationPreview': { expect: 'BAD_USER_INPUT' },
+  'Query.invitations': { expect: 'FORBIDDEN', args: (ids) => ({ threadId: ids.threadB }) },
   'Query.me': { expect: 'OK' },
   'Query.mentionCandidates': { expect: 'FORBIDDEN' },
   'Query.myHelpfulContent': { expect: 'FORBIDDEN' },
@@ -79,16 +82,18 @@ const EXPECTED: Record<string, Row> = {
   'Query.myTimeSavedSummary': { expect: 'FORBIDDEN' },
   'Query.notifications': { expect: 'OK' },
   'Query.offer': { expect: 'NOT_FOUND', args: (ids) => ({ id: ids.offerB }) },
+  'Query.offers': { expect: 'NOT_FOUND', args: (ids) => ({ threadId: ids.threadB }) },
   'Query.outbox': { expect: 'FORBIDDEN' },
   'Query.person': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.staffUser }) },
   'Query.post': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.post }) },
   'Query.proposal': { expect: 'NOT_FOUND', args: (ids) => ({ id: ids.proposalB }) },
+  // Any order, SHORTLISTED included: thread B stays missing.
+  'Query.proposals': { expect: 'NOT_FOUND', args: (ids) => ({ threadId: ids.threadB, orderBy: 'SHORTLISTED' }) },
   'Query.roiReport': { expect: 'FORBIDDEN' },
   'Query.search': { expect: 'FORBIDDEN' },
   'Query.space': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.space }) },
   'Query.spaces': { expect: 'FORBIDDEN' },
   'Query.teams': { expect: 'FORBIDDEN' },
-  'Query.threadInvitations': { expect: 'FORBIDDEN' },
   'Query.threadParticipation': { expect: 'FORBIDDEN' },
   'Query.timeSavedCounters': { expect: 'FORBIDDEN' },
   'Query.timeSavedDefaults': { expect: 'FORBIDDEN' },
@@ -99,18 +104,19 @@ const EXPECTED: Record<string, Row> = {
   // ---- mutations ----
   'Mutation.acceptInvitation': { expect: 'BAD_USER_INPUT' },
   'Mutation.addComment': { expect: 'NOT_FOUND' },
-  'Mutation.addProposalNote': { expect: 'FORBIDDEN' },
+  'Mutation.addStaffNote': { expect: 'FORBIDDEN' },
   'Mutation.addSpaceMember': { expect: 'FORBIDDEN' },
   'Mutation.approveBrief': { expect: 'FORBIDDEN' },
+  'Mutation.approveOffer': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.draftOfferA }) },
   'Mutation.changePassword': { expect: 'BAD_USER_INPUT', last: true },
   'Mutation.closeBrief': { expect: 'FORBIDDEN' },
   'Mutation.createBrief': { expect: 'FORBIDDEN' },
   'Mutation.createChannel': { expect: 'FORBIDDEN' },
+  'Mutation.createCoCreationThread': { expect: 'FORBIDDEN' },
   'Mutation.createOffer': { expect: 'FORBIDDEN' },
   'Mutation.createPost': { expect: 'FORBIDDEN' },
   'Mutation.createSpace': { expect: 'FORBIDDEN' },
   'Mutation.createTeam': { expect: 'FORBIDDEN' },
-  'Mutation.createThread': { expect: 'FORBIDDEN' },
   'Mutation.createUser': { expect: 'FORBIDDEN' },
   'Mutation.deactivateUser': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.staffUser }) },
   'Mutation.deleteComment': { expect: 'NOT_FOUND', args: (ids) => ({ id: ids.commentB }) },
@@ -121,7 +127,8 @@ const EXPECTED: Record<string, Row> = {
   'Mutation.unhideComment': { expect: 'NOT_FOUND', args: (ids) => ({ id: ids.commentB }) },
   'Mutation.editPost': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.post, body: 'x' }) },
   'Mutation.editProposal': { expect: 'NOT_FOUND', args: (ids) => ({ id: ids.proposalB }) },
-  'Mutation.hideProposal': { expect: 'FORBIDDEN' },
+  // Staff only, whatever the id: thread B's proposal here; see the test below for the other ids.
+  'Mutation.hideContent': { expect: 'FORBIDDEN' },
   'Mutation.inviteCustomers': { expect: 'FORBIDDEN' },
   'Mutation.joinSpace': { expect: 'FORBIDDEN' },
   'Mutation.launchBrief': { expect: 'FORBIDDEN' },
@@ -130,6 +137,7 @@ const EXPECTED: Record<string, Row> = {
   'Mutation.markNotificationsRead': { expect: 'OK' },
   'Mutation.mergeProposal': { expect: 'FORBIDDEN' },
   'Mutation.pinPost': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.post }) },
+  'Mutation.publishOffer': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.draftOfferA }) },
   'Mutation.react': { expect: 'NOT_FOUND' },
   'Mutation.reactivateUser': { expect: 'FORBIDDEN' },
   'Mutation.recordKpiActual': { expect: 'FORBIDDEN' },
@@ -143,8 +151,9 @@ const EXPECTED: Record<string, Row> = {
   'Mutation.setOfferCredits': { expect: 'FORBIDDEN' },
   'Mutation.setPlatformMonthlyCost': { expect: 'FORBIDDEN' },
   'Mutation.setTeamHourlyCost': { expect: 'FORBIDDEN' },
+  'Mutation.setThreadStatus': { expect: 'FORBIDDEN' },
   'Mutation.setTimeSavedDefaults': { expect: 'FORBIDDEN' },
-  'Mutation.setVote': { expect: 'NOT_FOUND' },
+  'Mutation.voteProposal': { expect: 'NOT_FOUND' },
   'Mutation.shareBriefToSpace': { expect: 'FORBIDDEN' },
   'Mutation.shortlistProposal': { expect: 'FORBIDDEN' },
   // A wrong password: refused like any sign-in.
@@ -152,18 +161,17 @@ const EXPECTED: Record<string, Row> = {
   'Mutation.signOut': { expect: 'OK', last: true },
   'Mutation.submitBrief': { expect: 'FORBIDDEN' },
   'Mutation.submitProposal': { expect: 'NOT_FOUND' },
-  'Mutation.transitionOffer': { expect: 'FORBIDDEN' },
-  'Mutation.transitionThread': { expect: 'FORBIDDEN' },
   'Mutation.undoSavedMeTime': { expect: 'FORBIDDEN' },
-  'Mutation.unhideProposal': { expect: 'FORBIDDEN' },
+  'Mutation.unhideContent': { expect: 'FORBIDDEN' },
   'Mutation.updateBrief': { expect: 'FORBIDDEN' },
   'Mutation.updateMyLocale': { expect: 'OK' },
   'Mutation.updateOffer': { expect: 'FORBIDDEN' },
-  'Mutation.updateThread': { expect: 'FORBIDDEN' },
+  'Mutation.updateCoCreationThread': { expect: 'FORBIDDEN' },
   'Mutation.updateTimeSaved': { expect: 'FORBIDDEN' },
   'Mutation.updateUser': { expect: 'FORBIDDEN' },
   'Mutation.verifyKpiActual': { expect: 'FORBIDDEN' },
   'Mutation.watchBrief': { expect: 'FORBIDDEN' },
+  'Mutation.withdrawOffer': { expect: 'FORBIDDEN', args: (ids) => ({ id: ids.offerB }) },
 };
 
 /** Operations a signed-out caller may call; the deactivated customer's answers for them. */
@@ -242,13 +250,17 @@ function idFor(name: string, ids: Ids): string {
 /** Scalars (and a few levels of objects) without required arguments: what a curious client would ask. */
 function selectionOf(type: GraphQLOutputType, depth = 0): string {
   const named = getNamedType(type) as GraphQLNamedType;
+  if (isUnionType(named)) {
+    const members = named.getTypes().map((member) => `... on ${member.name} ${selectionOf(member, depth + 1)}`);
+    return `{ __typename ${members.join(' ')} }`;
+  }
   if (!isObjectType(named)) return '';
   if (depth > 2) return '{ __typename }';
   const parts = ['__typename'];
   for (const field of Object.values((named as GraphQLObjectType).getFields())) {
     if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
     const inner = getNamedType(field.type);
-    if (isObjectType(inner)) parts.push(`${field.name} ${selectionOf(field.type, depth + 1)}`);
+    if (isObjectType(inner) || isUnionType(inner)) parts.push(`${field.name} ${selectionOf(field.type, depth + 1)}`);
     else parts.push(field.name);
   }
   return `{ ${parts.join(' ')} }`;
@@ -301,7 +313,9 @@ describe('co-creation: authorization matrix for an invited customer', () => {
     expectOk(await staff.request(OPS.addComment, { input: { targetId: proposalA, body: 'Merci !' } }));
 
     const offerInput = (threadId: string, proposalIds: string[], title: string) => ({
-      input: { threadId, proposalIds, title, description: title, terms: '', currency: 'EUR', discountPercent: 5 },
+      threadId,
+      proposalIds,
+      input: { title, description: title, terms: '', currency: 'EUR', discountPercent: 5 },
     });
     const offerB = expectOk(
       await staff.request<{ createOffer: { id: string } }>(
@@ -309,8 +323,8 @@ describe('co-creation: authorization matrix for an invited customer', () => {
         offerInput(threadB, [proposalB], MARKERS.offerB),
       ),
     ).createOffer.id;
-    expectOk(await staff.request(OPS.transitionOffer, { id: offerB, to: 'APPROVED' }));
-    expectOk(await staff.request(OPS.transitionOffer, { id: offerB, to: 'PUBLISHED' }));
+    expectOk(await staff.request(OPS.approveOffer, { id: offerB }));
+    expectOk(await staff.request(OPS.publishOffer, { id: offerB }));
     const draftOfferA = expectOk(
       await staff.request<{ createOffer: { id: string } }>(
         OPS.createOffer,
@@ -336,6 +350,7 @@ describe('co-creation: authorization matrix for an invited customer', () => {
     ids = {
       threadA,
       threadB,
+      proposalA,
       proposalB,
       proposalB2,
       offerB,
@@ -405,8 +420,8 @@ describe('co-creation: authorization matrix for an invited customer', () => {
     const responses = [
       await customer.request(OPS.thread, { id: ids.threadA }),
       await customer.request(
-        `query ($id: ID!) { coCreationThread(id: $id) { proposals(first: 20) { edges { node { id notes { body }
-           comments { body author { id displayName email teams { id } } } } } } offers { id title } } }`,
+        `query ($id: ID!) { proposals(threadId: $id, orderBy: SHORTLISTED, first: 20) { edges { node { id notes { body }
+           shortlisted comments { body author { id displayName email teams { id } } } } } } offers(threadId: $id) { id title } }`,
         { id: ids.threadA },
       ),
       await customer.request(OPS.offer, { id: ids.draftOfferA }),
@@ -414,11 +429,30 @@ describe('co-creation: authorization matrix for an invited customer', () => {
     for (const response of responses) expectNoMarker('thread A', response);
     const comments = (
       expectOk(responses[1]) as {
-        coCreationThread: { proposals: { edges: { node: { comments: { author: { email: string | null } }[] } }[] } };
+        proposals: { edges: { node: { comments: { author: { email: string | null } }[] } }[] };
       }
-    ).coCreationThread.proposals.edges.flatMap((edge) => edge.node.comments);
+    ).proposals.edges.flatMap((edge) => edge.node.comments);
     expect(comments.map((comment) => comment.author.email)).toEqual([null]);
     expect(responses[2].errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses hideContent and unhideContent whatever the id: their own thread, thread B, internal content', async () => {
+    const targets = [ids.proposalA, ids.proposalB, ids.commentB, ids.offerB, ids.draftOfferA, ids.post, ids.space];
+    for (const targetId of targets) {
+      for (const [query, variables] of [
+        [OPS.hide, { id: targetId, reason: 'x' }],
+        [OPS.unhide, { id: targetId }],
+      ] as const) {
+        const response = await customer.request(query, variables);
+        expect([targetId, response.errors?.[0]?.extensions?.code]).toEqual([targetId, 'FORBIDDEN']);
+        expectNoMarker('hideContent', response);
+      }
+    }
+    const hidden = await t.sql<{ n: string }>(
+      `select (select count(*) from proposals where status = 'HIDDEN')
+            + (select count(*) from comments where hidden_at is not null) as n`,
+    );
+    expect(Number(hidden[0].n)).toBe(0);
   });
 
   it(

@@ -67,7 +67,9 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         });
         const { acceptInvitation } = expectOk(
           await anonymous.request<{ acceptInvitation: { id: string; role: string } }>(OPS.accept, {
-            input: { token: anaToken, displayName: 'Ana Client', password: PASSWORD },
+            token: anaToken,
+            displayName: 'Ana Client',
+            password: PASSWORD,
           }),
         );
         expect(acceptInvitation.role).toBe('CUSTOMER');
@@ -81,12 +83,12 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         expect(expectOk(await bruno.request(OPS.preview, { token: brunoToken })).invitationPreview).toMatchObject({
           hasAccount: true,
         });
-        const wrong = await bruno.request(OPS.accept, { input: { token: brunoToken, password: 'not-the-password' } });
+        const wrong = await bruno.request(OPS.accept, { token: brunoToken, password: 'not-the-password' });
         expect(reasonOf(wrong)).toBe('invalidCredentials');
         expect(bruno.cookie).toBeUndefined();
-        expect(
-          expectOk(await bruno.request(OPS.accept, { input: { token: brunoToken, password: PASSWORD } })),
-        ).toMatchObject({ acceptInvitation: { id: existing.id } });
+        expect(expectOk(await bruno.request(OPS.accept, { token: brunoToken, password: PASSWORD }))).toMatchObject({
+          acceptInvitation: { id: existing.id },
+        });
 
         // Proposals while OPEN; the author edits their own.
         const anaProposal = await submitProposal(customer, threadId, 'Jantes cuivrées');
@@ -100,21 +102,21 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         );
 
         // Votes only once VOTING.
-        expect(reasonOf(await customer.request(OPS.vote, { id: brunoProposal, voted: true }))).toBe('votingClosed');
-        expectOk(await staff.request(OPS.transitionThread, { id: threadId, to: 'VOTING' }));
+        expect(reasonOf(await customer.request(OPS.vote, { id: brunoProposal, vote: true }))).toBe('votingClosed');
+        expectOk(await staff.request(OPS.setThreadStatus, { id: threadId, status: 'VOTING' }));
         for (const [client, id] of [
           [customer, anaProposal],
           [customer, brunoProposal],
           [bruno, brunoProposal],
           [bruno, third],
         ] as const) {
-          expectOk(await client.request(OPS.vote, { id, voted: true }));
+          expectOk(await client.request(OPS.vote, { id, vote: true }));
         }
         // Voting again changes nothing.
         expect(
           expectOk(
-            await customer.request<{ setVote: { voteCount: number } }>(OPS.vote, { id: anaProposal, voted: true }),
-          ).setVote.voteCount,
+            await customer.request<{ voteProposal: { voteCount: number } }>(OPS.vote, { id: anaProposal, vote: true }),
+          ).voteProposal.voteCount,
         ).toBe(1);
 
         // Comment on a proposal, as a customer.
@@ -151,9 +153,9 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         // Promote into an offer: credits default to the authors of the linked proposals.
         const { createOffer } = expectOk(
           await staff.request<{ createOffer: { id: string; credits: { id: string }[] } }>(OPS.createOffer, {
+            threadId,
+            proposalIds: [anaProposal],
             input: {
-              threadId,
-              proposalIds: [anaProposal],
               title: 'Série DS 4 Cuivre',
               description: 'Jantes cuivre satiné, proposées par nos clients.',
               terms: 'Dans la limite des stocks.',
@@ -169,15 +171,13 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         // Customers do not see a draft offer.
         expect(errorCode(await customer.request(OPS.offer, { id: offerId }))).toBe('NOT_FOUND');
         // A marketer cannot approve; a manager can; then it is published.
-        expect(errorCode(await staff.request(OPS.transitionOffer, { id: offerId, to: 'APPROVED' }))).toBe('FORBIDDEN');
-        expect(reasonOf(await staff.request(OPS.transitionOffer, { id: offerId, to: 'PUBLISHED' }))).toBe(
-          'offerTransitionNotAllowed',
-        );
-        expectOk(await manager.request(OPS.transitionOffer, { id: offerId, to: 'APPROVED' }));
+        expect(errorCode(await staff.request(OPS.approveOffer, { id: offerId }))).toBe('FORBIDDEN');
+        expect(reasonOf(await staff.request(OPS.publishOffer, { id: offerId }))).toBe('offerTransitionNotAllowed');
+        expectOk(await manager.request(OPS.approveOffer, { id: offerId }));
         expectOk(await staff.request(OPS.setCredits, { id: offerId, userIds: [acceptInvitation.id, existing.id] }));
         // The credit change sent it back to DRAFT: approve again, publish.
-        expectOk(await manager.request(OPS.transitionOffer, { id: offerId, to: 'APPROVED' }));
-        expectOk(await staff.request(OPS.transitionOffer, { id: offerId, to: 'PUBLISHED' }));
+        expectOk(await manager.request(OPS.approveOffer, { id: offerId }));
+        expectOk(await staff.request(OPS.publishOffer, { id: offerId }));
 
         const seen = expectOk(
           await customer.request<{ offer: { credits: { displayName: string }[]; briefId: unknown } }>(OPS.offer, {
@@ -243,7 +243,7 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       return { id: invitation.id, token, email };
     };
     const accept = (token: string, client = t.client()) =>
-      client.request(OPS.accept, { input: { token, displayName: 'Quelqu’un', password: PASSWORD } });
+      client.request(OPS.accept, { token, displayName: 'Quelqu’un', password: PASSWORD });
 
     const expectInvalid = async (token: string) => {
       const users = await count('users');
@@ -333,9 +333,9 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
     it('checks the new account like any other and writes nothing on refusal', async () => {
       const { token } = await invite();
       const users = await count('users');
-      const short = await t.client().request(OPS.accept, { input: { token, displayName: 'Ok', password: 'short' } });
+      const short = await t.client().request(OPS.accept, { token, displayName: 'Ok', password: 'short' });
       expect(reasonOf(short)).toBe('passwordTooShort');
-      const noName = await t.client().request(OPS.accept, { input: { token, displayName: ' ', password: PASSWORD } });
+      const noName = await t.client().request(OPS.accept, { token, displayName: ' ', password: PASSWORD });
       expect(reasonOf(noName)).toBe('required');
       expect(await count('users')).toBe(users);
       expectOk(await accept(token));
@@ -346,7 +346,7 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       const client = t.client();
       await client.signIn(existing.email);
       const { token } = await invite(existing.email);
-      expectOk(await client.request(OPS.accept, { input: { token } }));
+      expectOk(await client.request(OPS.accept, { token }));
       expectOk(await client.request(OPS.thread, { id: threadId }));
     });
 
@@ -364,7 +364,7 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
             expect(errorCode(await limited.client().signIn(existing.email, 'wrong-password'))).toBe('UNAUTHENTICATED');
           }
           // Even the right password waits for the window to close, as at sign-in.
-          const response = await limited.client().request(OPS.accept, { input: { token, password: PASSWORD } });
+          const response = await limited.client().request(OPS.accept, { token, password: PASSWORD });
           expect(errorCode(response)).toBe('TOO_MANY_REQUESTS');
           expect(await limited.sql('select id from thread_invitations where accepted_at is not null')).toEqual([]);
         } finally {
@@ -381,13 +381,9 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         try {
           const client = limited.client();
           for (let i = 0; i < 3; i += 1) {
-            expect(reasonOf(await client.request(OPS.accept, { input: { token: 'B'.repeat(43) } }))).toBe(
-              'invitationInvalid',
-            );
+            expect(reasonOf(await client.request(OPS.accept, { token: 'B'.repeat(43) }))).toBe('invitationInvalid');
           }
-          expect(errorCode(await client.request(OPS.accept, { input: { token: 'B'.repeat(43) } }))).toBe(
-            'TOO_MANY_REQUESTS',
-          );
+          expect(errorCode(await client.request(OPS.accept, { token: 'B'.repeat(43) }))).toBe('TOO_MANY_REQUESTS');
         } finally {
           await limited.close();
         }
@@ -416,13 +412,13 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         [OPS.shortlist, { id: proposalId, on: true }],
         [OPS.merge, { id: proposalId, into: proposalId }],
         [OPS.invite, { threadId, emails: [customerEmail()] }],
-        [OPS.transitionThread, { id: threadId, to: 'VOTING' }],
+        [OPS.setThreadStatus, { id: threadId, status: 'VOTING' }],
         [OPS.participation, { id: threadId }],
         [OPS.invitations, { threadId }],
         [OPS.outbox, {}],
         [
           OPS.createOffer,
-          { input: { threadId, proposalIds: [proposalId], title: 'x', description: 'x', currency: 'EUR', terms: '' } },
+          { threadId, proposalIds: [proposalId], input: { title: 'x', description: 'x', currency: 'EUR', terms: '' } },
         ],
       ];
       const before = await count('proposal_notes');
@@ -447,11 +443,11 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
     });
 
     it('refuses voting outside VOTING and proposing or editing after OPEN', async () => {
-      expect(reasonOf(await other.request(OPS.vote, { id: proposalId, voted: true }))).toBe('votingClosed');
+      expect(reasonOf(await other.request(OPS.vote, { id: proposalId, vote: true }))).toBe('votingClosed');
       const closing = await openThread(staff);
       const { client } = await joinAsNewCustomer(t, staff, closing);
       const mine = await submitProposal(client, closing);
-      expectOk(await staff.request(OPS.transitionThread, { id: closing, to: 'VOTING' }));
+      expectOk(await staff.request(OPS.setThreadStatus, { id: closing, status: 'VOTING' }));
       expect(
         reasonOf(
           await client.request(OPS.edit, { id: mine, input: { title: 'Après', description: 'x', imageIds: [] } }),
@@ -460,12 +456,13 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       expect(
         reasonOf(
           await client.request(OPS.submit, {
-            input: { threadId: closing, title: 'Tard', description: 'x', imageIds: [] },
+            threadId: closing,
+            input: { title: 'Tard', description: 'x', imageIds: [] },
           }),
         ),
       ).toBe('proposalsClosed');
-      expectOk(await staff.request(OPS.transitionThread, { id: closing, to: 'CLOSED' }));
-      expect(reasonOf(await client.request(OPS.vote, { id: mine, voted: true }))).toBe('votingClosed');
+      expectOk(await staff.request(OPS.setThreadStatus, { id: closing, status: 'CLOSED' }));
+      expect(reasonOf(await client.request(OPS.vote, { id: mine, vote: true }))).toBe('votingClosed');
       const [votes] = await t.sql<{ n: string }>('select count(*) as n from proposal_votes where proposal_id = $1', [
         mine,
       ]);
@@ -476,9 +473,9 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       const racing = await openThread(staff);
       const { client } = await joinAsNewCustomer(t, staff, racing);
       const id = await submitProposal(client, racing);
-      expectOk(await staff.request(OPS.transitionThread, { id: racing, to: 'VOTING' }));
+      expectOk(await staff.request(OPS.setThreadStatus, { id: racing, status: 'VOTING' }));
       const responses = await Promise.all(
-        Array.from({ length: 6 }, () => client.request(OPS.vote, { id, voted: true })),
+        Array.from({ length: 6 }, () => client.request(OPS.vote, { id, vote: true })),
       );
       for (const response of responses) expectOk(response);
       const [row] = await t.sql<{ vote_count: number; votes: string }>(
@@ -495,9 +492,9 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       expectOk(await staff.request(OPS.invite, { threadId: draft, emails: [email] }));
       const [token] = await tokensFor(staff, email);
       const client = t.client();
-      expectOk(await client.request(OPS.accept, { input: { token, displayName: 'Tôt', password: PASSWORD } }));
+      expectOk(await client.request(OPS.accept, { token, displayName: 'Tôt', password: PASSWORD }));
       expect(errorCode(await client.request(OPS.thread, { id: draft }))).toBe('NOT_FOUND');
-      expectOk(await staff.request(OPS.transitionThread, { id: draft, to: 'OPEN' }));
+      expectOk(await staff.request(OPS.setThreadStatus, { id: draft, status: 'OPEN' }));
       expectOk(await client.request(OPS.thread, { id: draft }));
     });
   });
@@ -506,7 +503,7 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
     it('updates a thread: text, dates and runners (active staff only), nothing written on refusal', async () => {
       const threadId = await openThread(staff);
       const customer = await t.createUser('CUSTOMER');
-      const update = `mutation ($id: ID!, $input: UpdateThreadInput!) { updateThread(id: $id, input: $input) {
+      const update = `mutation ($id: ID!, $input: UpdateCoCreationThreadInput!) { updateCoCreationThread(id: $id, input: $input) {
         title questionHtml runners { id isStaff } } }`;
       expect(reasonOf(await staff.request(update, { id: threadId, input: { runnerIds: [customer.id] } }))).toBe(
         'unknownRunner',
@@ -519,13 +516,13 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
           }),
         ),
       ).toBe('closesBeforeOpens');
-      const { updateThread } = expectOk(
-        await staff.request<{ updateThread: Record<string, unknown> }>(update, {
+      const { updateCoCreationThread: updated } = expectOk(
+        await staff.request<{ updateCoCreationThread: Record<string, unknown> }>(update, {
           id: threadId,
           input: { title: 'Nouveau titre', question: 'Et *maintenant* ?', runnerIds: [staffId] },
         }),
       );
-      expect(updateThread).toEqual({
+      expect(updated).toEqual({
         title: 'Nouveau titre',
         questionHtml: expect.stringContaining('<em>maintenant</em>'),
         runners: [{ id: staffId, isStaff: true }],
@@ -539,19 +536,90 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       const outsider = await t.createUser('CUSTOMER');
       const { createOffer } = expectOk(
         await staff.request<{ createOffer: { id: string } }>(OPS.createOffer, {
-          input: { threadId, proposalIds: [proposalId], title: 'Offre', description: 'x', terms: '', currency: 'EUR' },
+          threadId,
+          proposalIds: [proposalId],
+          input: { title: 'Offre', description: 'x', terms: '', currency: 'EUR' },
         }),
       );
       expect(reasonOf(await staff.request(OPS.setCredits, { id: createOffer.id, userIds: [outsider.id] }))).toBe(
         'unknownContributor',
       );
       expectOk(await staff.request(OPS.setCredits, { id: createOffer.id, userIds: [customerId, staffId] }));
-      expectOk(await manager.request(OPS.transitionOffer, { id: createOffer.id, to: 'APPROVED' }));
-      expectOk(await staff.request(OPS.transitionOffer, { id: createOffer.id, to: 'PUBLISHED' }));
+      expectOk(await manager.request(OPS.approveOffer, { id: createOffer.id }));
+      expectOk(await staff.request(OPS.publishOffer, { id: createOffer.id }));
       const input = { title: 'Changée', description: 'x', terms: '', currency: 'EUR' };
       expect(reasonOf(await staff.request(OPS.updateOffer, { id: createOffer.id, input }))).toBe('offerNotEditable');
-      expectOk(await staff.request(OPS.transitionOffer, { id: createOffer.id, to: 'WITHDRAWN' }));
+      expectOk(await staff.request(OPS.withdrawOffer, { id: createOffer.id }));
       expect(errorCode(await client.request(OPS.offer, { id: createOffer.id }))).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('moderation through hideContent', () => {
+    it('hides and shows again a proposal or a comment of a thread; anything else is refused, nothing written', async () => {
+      const threadId = await openThread(staff);
+      const { client } = await joinAsNewCustomer(t, staff, threadId);
+      const proposalId = await submitProposal(client, threadId);
+      const { addComment } = expectOk(
+        await client.request<{ addComment: { id: string } }>(OPS.addComment, {
+          input: { targetId: proposalId, body: 'Hors sujet ici' },
+        }),
+      );
+      expect(expectOk(await staff.request(OPS.hide, { id: proposalId, reason: 'Doublon' }))).toEqual({
+        hideContent: { __typename: 'Proposal', id: proposalId, status: 'HIDDEN', hiddenReason: 'Doublon' },
+      });
+      expect(expectOk(await staff.request(OPS.hide, { id: addComment.id, reason: 'Hors sujet' }))).toEqual({
+        hideContent: { __typename: 'Comment', id: addComment.id, hidden: true, hiddenReason: 'Hors sujet' },
+      });
+      expect(expectOk(await staff.request(OPS.unhide, { id: proposalId }))).toEqual({
+        unhideContent: { __typename: 'Proposal', id: proposalId, status: 'ACTIVE', hiddenReason: null },
+      });
+      expect(expectOk(await staff.request(OPS.unhide, { id: addComment.id }))).toEqual({
+        unhideContent: { __typename: 'Comment', id: addComment.id, hidden: false, hiddenReason: null },
+      });
+
+      // An empty reason, an offer, a thread, an unknown id: refused, nothing hidden.
+      expect(reasonOf(await staff.request(OPS.hide, { id: proposalId, reason: ' ' }))).toBe('required');
+      const { createOffer } = expectOk(
+        await staff.request<{ createOffer: { id: string } }>(OPS.createOffer, {
+          threadId,
+          proposalIds: [proposalId],
+          input: { title: 'Offre', description: 'x', terms: '', currency: 'EUR' },
+        }),
+      );
+      expect(reasonOf(await staff.request(OPS.hide, { id: createOffer.id, reason: 'x' }))).toBe('notHideable');
+      expect(errorCode(await staff.request(OPS.hide, { id: threadId, reason: 'x' }))).toBe('NOT_FOUND');
+      expect(errorCode(await staff.request(OPS.hide, { id: 'pas-un-id', reason: 'x' }))).toBe('NOT_FOUND');
+      const [row] = await t.sql<{ status: string; hidden_at: Date | null }>(
+        `select p.status, c.hidden_at from proposals p join comments c on c.target_id = p.id where p.id = $1`,
+        [proposalId],
+      );
+      expect(row).toEqual({ status: 'ACTIVE', hidden_at: null });
+    });
+
+    it("hides comments elsewhere by the comments' own rule: administrators only", async () => {
+      const { client: admin } = await t.signedIn('ADMIN');
+      const { createSpace } = expectOk(
+        await admin.request<{ createSpace: { id: string } }>(
+          `mutation ($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`,
+          { input: { name: `Espace ${Date.now()}` } },
+        ),
+      );
+      const { createPost } = expectOk(
+        await admin.request<{ createPost: { id: string } }>(
+          `mutation ($input: CreatePostInput!) { createPost(input: $input) { id } }`,
+          { input: { spaceId: createSpace.id, body: 'Lancement DS 4' } },
+        ),
+      );
+      const { addComment } = expectOk(
+        await admin.request<{ addComment: { id: string } }>(OPS.addComment, {
+          input: { targetId: createPost.id, body: 'Lien vers un concurrent' },
+        }),
+      );
+      expect(reasonOf(await admin.request(OPS.hide, { id: createPost.id, reason: 'x' }))).toBe('notHideable');
+      expect(errorCode(await manager.request(OPS.hide, { id: addComment.id, reason: 'Hors sujet' }))).toBe('FORBIDDEN');
+      expect(expectOk(await admin.request(OPS.hide, { id: addComment.id, reason: 'Hors sujet' }))).toMatchObject({
+        hideContent: { __typename: 'Comment', hidden: true },
+      });
     });
   });
 
@@ -587,8 +655,8 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
 
     it('refuses moving a thread backwards', async () => {
       const threadId = await openThread(staff);
-      expectOk(await staff.request(OPS.transitionThread, { id: threadId, to: 'VOTING' }));
-      expect(reasonOf(await staff.request(OPS.transitionThread, { id: threadId, to: 'OPEN' }))).toBe(
+      expectOk(await staff.request(OPS.setThreadStatus, { id: threadId, status: 'VOTING' }));
+      expect(reasonOf(await staff.request(OPS.setThreadStatus, { id: threadId, status: 'OPEN' }))).toBe(
         'threadTransitionNotAllowed',
       );
     });
@@ -654,27 +722,26 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       const { client } = await joinAsNewCustomer(t, staff, threadId);
       const ids: string[] = [];
       for (let i = 0; i < 5; i += 1) ids.push(await submitProposal(client, threadId, `Idée ${i}`));
-      expectOk(await staff.request(OPS.transitionThread, { id: threadId, to: 'VOTING' }));
-      expectOk(await client.request(OPS.vote, { id: ids[2], voted: true }));
+      expectOk(await staff.request(OPS.setThreadStatus, { id: threadId, status: 'VOTING' }));
+      expectOk(await client.request(OPS.vote, { id: ids[2], vote: true }));
       expectOk(await staff.request(OPS.shortlist, { id: ids[4], on: true }));
-      const page = `query ($id: ID!, $after: String, $sort: ProposalSort!) { coCreationThread(id: $id) {
-        proposals(first: 2, after: $after, sort: $sort) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
-      const all = async (viewer: GqlClient, sort: string) => {
+      const page = `query ($id: ID!, $after: String, $orderBy: ProposalOrder!) {
+        proposals(threadId: $id, orderBy: $orderBy, first: 2, after: $after) {
+          edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+      const all = async (viewer: GqlClient, orderBy: string) => {
         const seen: string[] = [];
         let after: string | null = null;
         for (;;) {
           const data: {
-            coCreationThread: {
-              proposals: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-            };
-          } = expectOk(await viewer.request(page, { id: threadId, after, sort }));
-          seen.push(...data.coCreationThread.proposals.edges.map((edge) => edge.node.id));
-          if (!data.coCreationThread.proposals.pageInfo.hasNextPage) return seen;
-          after = data.coCreationThread.proposals.pageInfo.endCursor;
+            proposals: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+          } = expectOk(await viewer.request(page, { id: threadId, after, orderBy }));
+          seen.push(...data.proposals.edges.map((edge) => edge.node.id));
+          if (!data.proposals.pageInfo.hasNextPage) return seen;
+          after = data.proposals.pageInfo.endCursor;
         }
       };
       expect(await all(staff, 'NEWEST')).toEqual([...ids].reverse());
-      expect(await all(staff, 'TOP')).toEqual([ids[2], ids[4], ids[3], ids[1], ids[0]]);
+      expect(await all(staff, 'MOST_VOTED')).toEqual([ids[2], ids[4], ids[3], ids[1], ids[0]]);
       expect(await all(staff, 'SHORTLISTED')).toEqual([ids[4], ids[2], ids[3], ids[1], ids[0]]);
       // The shortlist is staff's: customers asking for it get the vote order.
       expect(await all(client, 'SHORTLISTED')).toEqual([ids[2], ids[4], ids[3], ids[1], ids[0]]);
@@ -687,7 +754,7 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       const people = await Promise.all([1, 2, 3].map(() => joinAsNewCustomer(t, staff, threadId)));
       const a = await submitProposal(people[0].client, threadId, 'A');
       const b = await submitProposal(people[1].client, threadId, 'B');
-      expectOk(await staff.request(OPS.transitionThread, { id: threadId, to: 'VOTING' }));
+      expectOk(await staff.request(OPS.setThreadStatus, { id: threadId, status: 'VOTING' }));
       // 0 votes A and B, 1 votes A, 2 votes B.
       for (const [i, id] of [
         [0, a],
@@ -695,7 +762,7 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
         [1, a],
         [2, b],
       ] as const) {
-        expectOk(await people[i].client.request(OPS.vote, { id, voted: true }));
+        expectOk(await people[i].client.request(OPS.vote, { id, vote: true }));
       }
       expectOk(await staff.request(OPS.merge, { id: b, into: a }));
       const [row] = await t.sql<{ vote_count: number }>('select vote_count from proposals where id = $1', [a]);

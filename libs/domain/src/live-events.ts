@@ -19,6 +19,9 @@ export const LIVE_EVENT_NAMES = [
   'proposal.updated',
   'offer.published',
   'thread.updated',
+  // co-creation, staff only: to the thread's staff room (never its customers' room), ids only
+  'proposal.noted',
+  'proposal.shortlisted',
 ] as const;
 
 export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];

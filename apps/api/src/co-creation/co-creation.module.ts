@@ -11,6 +11,8 @@ import { CoCreationLoaders } from './co-creation-loaders';
 import { CoCreationScopes } from './co-creation-scopes';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
+import { ModerationResolver } from './moderation.resolver';
+import { ModerationService } from './moderation.service';
 import { OffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
 import { ProposalsResolver, StaffNotesResolver } from './proposals.resolver';
@@ -37,11 +39,13 @@ import { ThreadsService } from './threads.service';
     InvitationsService,
     ProposalsService,
     OffersService,
+    ModerationService,
     ThreadsResolver,
     InvitationsResolver,
     ProposalsResolver,
     StaffNotesResolver,
     OffersResolver,
+    ModerationResolver,
   ],
   exports: [ThreadsService, InvitationsService, ProposalsService, OffersService],
 })

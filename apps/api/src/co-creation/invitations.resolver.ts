@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { notFound } from '@atelier/domain';
+import { type Locale, notFound } from '@atelier/domain';
 import { Allow, Public } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
@@ -7,9 +7,8 @@ import { MailService } from '../mail/mail.service';
 import { OutboxConnection } from '../mail/outbox-message.entity';
 import { setSessionCookie } from '../sessions/session-cookie';
 import { SessionsService } from '../sessions/sessions.service';
-import { User } from '../users/user.entity';
+import { LocaleEnum, User } from '../users/user.entity';
 import { CoCreationLoaders } from './co-creation-loaders';
-import { AcceptInvitationInput } from './dto/invitation.input';
 import { Invitation, InvitationPreview } from './invitation.entity';
 import { InvitationsService } from './invitations.service';
 import { Participant } from './thread.entity';
@@ -18,7 +17,7 @@ import { ThreadsService } from './threads.service';
 @Resolver(() => Invitation)
 export class InvitationsResolver {
   constructor(
-    private readonly invitations: InvitationsService,
+    private readonly invitationService: InvitationsService,
     private readonly threads: ThreadsService,
     private readonly mail: MailService,
     private readonly sessions: SessionsService,
@@ -27,12 +26,12 @@ export class InvitationsResolver {
 
   @Allow('coCreation.manage')
   @Query(() => [Invitation], { description: 'Staff only, newest first.' })
-  async threadInvitations(
+  async invitations(
     @Args('threadId', { type: () => ID }) threadId: string,
     @CurrentUser() user: User,
   ): Promise<Invitation[]> {
     const thread = await this.threads.findReadable(user.id, threadId);
-    return this.invitations.list(thread.id);
+    return this.invitationService.list(thread.id);
   }
 
   @Allow('coCreation.manage')
@@ -49,7 +48,7 @@ export class InvitationsResolver {
     description: 'What a link is for. Used, expired, revoked or unknown: BAD_USER_INPUT invitationInvalid.',
   })
   invitationPreview(@Args('token') token: string): Promise<InvitationPreview> {
-    return this.invitations.preview(token);
+    return this.invitationService.preview(token);
   }
 
   @Allow('coCreation.manage')
@@ -63,13 +62,13 @@ export class InvitationsResolver {
     @Context() { req }: GraphQLContext,
   ): Promise<Invitation[]> {
     const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    return (await this.invitations.invite(actorOf(user)!, threadId, emails, origin)).invitations;
+    return (await this.invitationService.invite(actorOf(user)!, threadId, emails, origin)).invitations;
   }
 
   @Allow('coCreation.manage')
   @Mutation(() => Invitation, { description: 'The link stops working; an accepted one loses the thread at once.' })
   revokeInvitation(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Invitation> {
-    return this.invitations.revoke(actorOf(user)!, id);
+    return this.invitationService.revoke(actorOf(user)!, id);
   }
 
   @Public()
@@ -78,14 +77,36 @@ export class InvitationsResolver {
       'Joins the thread of the invitation: a new customer account (displayName, password), or the existing one of that address (its password, unless signed in as it). Opens a session.',
   })
   async acceptInvitation(
-    @Args('input') input: AcceptInvitationInput,
+    @Args('token', { description: 'The token from the link.' }) token: string,
+    @Args('displayName', {
+      type: () => String,
+      nullable: true,
+      description: 'New customers: the name others see (1–80 characters). Ignored for an existing account.',
+    })
+    displayName: string | null,
+    @Args('password', {
+      type: () => String,
+      nullable: true,
+      description: 'New customers: their password. Existing account: its password, unless signed in as it already.',
+    })
+    password: string | null,
+    @Args('locale', {
+      type: () => LocaleEnum,
+      nullable: true,
+      description: 'New customers: their language (fr by default).',
+    })
+    locale: Locale | null,
     @CurrentUser() current: User | undefined,
     @Context() { req, res }: GraphQLContext,
   ): Promise<User> {
-    const { user, sessionToken } = await this.invitations.accept(input, current, {
-      ip: req.ip ?? 'unknown',
-      userAgent: req.header('user-agent'),
-    });
+    const { user, sessionToken } = await this.invitationService.accept(
+      { token, displayName, password, locale },
+      current,
+      {
+        ip: req.ip ?? 'unknown',
+        userAgent: req.header('user-agent'),
+      },
+    );
     if (sessionToken) setSessionCookie(req, res, sessionToken, this.sessions.ttlMs);
     return user;
   }

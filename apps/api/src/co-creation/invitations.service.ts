@@ -27,7 +27,7 @@ import { RateLimitRule, RateLimitsService } from '../rate-limits/rate-limits.ser
 import { SessionsService } from '../sessions/sessions.service';
 import { hashPassword, verifyPassword } from '../users/password-hasher';
 import { User } from '../users/user.entity';
-import { AcceptInvitationInput } from './dto/invitation.input';
+import type { AcceptInvitationArgs } from './dto/invitation.input';
 import { Invitation, InvitationPreview } from './invitation.entity';
 import { CoCreationThread } from './thread.entity';
 import { ThreadsService } from './threads.service';
@@ -196,7 +196,7 @@ export class InvitationsService {
    * Returns the user and, when a session must be opened, its token for the cookie.
    */
   async accept(
-    input: AcceptInvitationInput,
+    input: AcceptInvitationArgs,
     current: User | undefined,
     meta: { ip: string; userAgent?: string },
   ): Promise<{ user: User; sessionToken: string | null }> {
@@ -212,7 +212,7 @@ export class InvitationsService {
   }
 
   private async acceptUnlimited(
-    input: AcceptInvitationInput,
+    input: AcceptInvitationArgs,
     current: User | undefined,
     meta: { ip: string; userAgent?: string },
   ): Promise<{ user: User; sessionToken: string | null }> {

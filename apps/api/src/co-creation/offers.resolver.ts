@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type OfferStatus, forbidden, isStaff } from '@atelier/domain';
+import { forbidden, isStaff } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
@@ -10,17 +10,19 @@ import { ReactionLoaders } from '../reactions/reaction-loaders';
 import type { User } from '../users/user.entity';
 import { CoCreationLoaders } from './co-creation-loaders';
 import { CreateOfferInput, UpdateOfferInput } from './dto/offer.input';
-import { Offer, OfferStatusEnum, OfferVersion } from './offer.entity';
+import { Offer, OfferVersion } from './offer.entity';
 import { OffersService } from './offers.service';
 import { Proposal } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
 import { Participant } from './thread.entity';
+import { ThreadsService } from './threads.service';
 
 @Resolver(() => Offer)
 export class OffersResolver {
   constructor(
     private readonly offerService: OffersService,
     private readonly proposalService: ProposalsService,
+    private readonly threads: ThreadsService,
     private readonly loaders: CoCreationLoaders,
     private readonly commentLoaders: CommentLoaders,
     private readonly reactionLoaders: ReactionLoaders,
@@ -32,10 +34,26 @@ export class OffersResolver {
     return this.offerService.findReadable(user.id, id);
   }
 
+  @Allow('coCreation.read')
+  @Query(() => [Offer], {
+    description: 'Newest first. Customers: published offers only. NOT_FOUND when the thread is not readable.',
+  })
+  async offers(@Args('threadId', { type: () => ID }) threadId: string, @CurrentUser() user: User): Promise<Offer[]> {
+    const thread = await this.threads.findReadable(user.id, threadId);
+    return this.offerService.listForThread(user.id, thread.id);
+  }
+
   @Allow('coCreation.manage')
-  @Mutation(() => Offer, { description: 'Promotes proposals into a DRAFT offer crediting their authors.' })
-  createOffer(@Args('input') input: CreateOfferInput, @CurrentUser() user: User): Promise<Offer> {
-    return this.offerService.create(actorOf(user)!, input);
+  @Mutation(() => Offer, {
+    description: 'Promotes proposals of the thread into a DRAFT offer crediting their authors.',
+  })
+  createOffer(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('proposalIds', { type: () => [ID] }) proposalIds: string[],
+    @Args('input') input: CreateOfferInput,
+    @CurrentUser() user: User,
+  ): Promise<Offer> {
+    return this.offerService.create(actorOf(user)!, threadId, proposalIds, input);
   }
 
   @Allow('coCreation.manage')
@@ -59,13 +77,23 @@ export class OffersResolver {
   }
 
   @Allow('coCreation.manage')
-  @Mutation(() => Offer, { description: 'APPROVED by a manager or an admin only.' })
-  transitionOffer(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('to', { type: () => OfferStatusEnum }) to: OfferStatus,
-    @CurrentUser() user: User,
-  ): Promise<Offer> {
-    return this.offerService.transition(actorOf(user)!, id, to);
+  @Mutation(() => Offer, { description: 'DRAFT → APPROVED, by a manager or an admin only.' })
+  approveOffer(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Offer> {
+    return this.offerService.transition(actorOf(user)!, id, 'APPROVED');
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => Offer, {
+    description: 'APPROVED → PUBLISHED: the thread’s customers see it, those credited are told.',
+  })
+  publishOffer(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Offer> {
+    return this.offerService.transition(actorOf(user)!, id, 'PUBLISHED');
+  }
+
+  @Allow('coCreation.manage')
+  @Mutation(() => Offer, { description: 'PUBLISHED → WITHDRAWN: customers stop seeing it.' })
+  withdrawOffer(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Offer> {
+    return this.offerService.transition(actorOf(user)!, id, 'WITHDRAWN');
   }
 
   @ResolveField(() => [Proposal], { description: 'The linked proposals the viewer may read.' })

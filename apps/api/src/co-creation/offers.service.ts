@@ -20,7 +20,7 @@ import { renderBody } from '../markdown/body';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ScopeRegistry } from '../scopes/scope-registry';
 import { staffSql } from './co-creation-scopes';
-import { OfferFieldsInput, CreateOfferInput, UpdateOfferInput } from './dto/offer.input';
+import { CreateOfferInput, UpdateOfferInput } from './dto/offer.input';
 import { Offer, OfferCredit, OfferProposal, OfferVersion } from './offer.entity';
 import { Proposal } from './proposal.entity';
 import { ThreadsService } from './threads.service';
@@ -63,7 +63,7 @@ export class OffersService {
       .getMany();
   }
 
-  private fields(input: OfferFieldsInput) {
+  private fields(input: CreateOfferInput) {
     const title = validateThreadText(input.title, 'title', 'title', OFFER_TITLE_MAX_LENGTH);
     const { body, bodyHtml } = renderBody(input.description, 'description');
     const terms = validateThreadText(input.terms ?? '', 'terms', 'terms and conditions', OFFER_TEXT_MAX_LENGTH, false);
@@ -105,11 +105,17 @@ export class OffersService {
     return unique.map((id) => rows.find((row) => row.id === id)!);
   }
 
-  async create(actor: Actor, input: CreateOfferInput): Promise<Offer> {
+  /** Promotes proposals into a DRAFT offer; credits default to their authors. */
+  async create(
+    actor: Actor,
+    threadId: string,
+    proposalIds: readonly string[],
+    input: CreateOfferInput,
+  ): Promise<Offer> {
     const fields = this.fields(input);
     const id = await this.dataSource.transaction(async (manager) => {
-      const thread = await this.threads.findReadable(actor.id, input.threadId, manager);
-      const proposals = await this.proposalsOf(manager, thread.id, input.proposalIds);
+      const thread = await this.threads.findReadable(actor.id, threadId, manager);
+      const proposals = await this.proposalsOf(manager, thread.id, proposalIds);
       const briefId = await this.checkBrief(manager, actor.id, input.briefId);
       const { identifiers } = await manager.insert(Offer, {
         ...fields,
@@ -196,7 +202,7 @@ export class OffersService {
       const current = await this.findReadable(actor.id, id, manager, true);
       if (to === 'APPROVED' && !can(actor, 'offer.approve')) throw forbidden('Only a manager can approve an offer.');
       const refusal = offerTransitionRefusal(current.status, to, actor.role);
-      if (refusal) throw badInput('offerTransitionNotAllowed', refusal, 'to', { from: current.status, to });
+      if (refusal) throw badInput('offerTransitionNotAllowed', refusal, undefined, { from: current.status, to });
       const now = new Date();
       const changes: Partial<Offer> = { status: to };
       if (to === 'APPROVED') Object.assign(changes, { approvedBy: actor.id, approvedAt: now });

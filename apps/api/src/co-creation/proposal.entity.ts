@@ -8,12 +8,15 @@ export const ProposalStatusEnum = Object.fromEntries(PROPOSAL_STATUSES.map((s) =
 };
 registerEnumType(ProposalStatusEnum, { name: 'ProposalStatus' });
 
-export const PROPOSAL_SORTS = ['NEWEST', 'TOP', 'SHORTLISTED'] as const;
-export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
-export const ProposalSortEnum = Object.fromEntries(PROPOSAL_SORTS.map((s) => [s, s])) as { [K in ProposalSort]: K };
-registerEnumType(ProposalSortEnum, {
-  name: 'ProposalSort',
-  description: 'NEWEST first; TOP: most voted first; SHORTLISTED: shortlisted ones first (staff), then most voted.',
+export const PROPOSAL_ORDERS = ['NEWEST', 'MOST_VOTED', 'SHORTLISTED'] as const;
+export type ProposalOrder = (typeof PROPOSAL_ORDERS)[number];
+export const ProposalOrderEnum = Object.fromEntries(PROPOSAL_ORDERS.map((s) => [s, s])) as {
+  [K in ProposalOrder]: K;
+};
+registerEnumType(ProposalOrderEnum, {
+  name: 'ProposalOrder',
+  description:
+    'NEWEST first; MOST_VOTED first; SHORTLISTED: shortlisted ones first, then most voted (staff: customers get MOST_VOTED).',
 });
 
 @ObjectType()

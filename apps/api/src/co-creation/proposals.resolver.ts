@@ -10,7 +10,14 @@ import { ReactionLoaders } from '../reactions/reaction-loaders';
 import type { User } from '../users/user.entity';
 import { CoCreationLoaders } from './co-creation-loaders';
 import { EditProposalInput, SubmitProposalInput } from './dto/proposal.input';
-import { Proposal, ProposalImage, StaffNote } from './proposal.entity';
+import {
+  Proposal,
+  ProposalConnection,
+  ProposalImage,
+  ProposalOrderEnum,
+  StaffNote,
+  type ProposalOrder,
+} from './proposal.entity';
 import { ProposalsService } from './proposals.service';
 import { CoCreationThread, Participant } from './thread.entity';
 import { ThreadsService } from './threads.service';
@@ -31,10 +38,30 @@ export class ProposalsResolver {
     return this.proposalService.findReadable(user.id, id);
   }
 
+  @Allow('coCreation.read')
+  @Query(() => ProposalConnection, {
+    description:
+      'A thread’s proposals, merged ones left out. NOT_FOUND when the thread is not readable. Customers asking SHORTLISTED get MOST_VOTED.',
+  })
+  async proposals(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('orderBy', { type: () => ProposalOrderEnum, defaultValue: 'NEWEST' }) orderBy: ProposalOrder,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: User,
+  ): Promise<ProposalConnection> {
+    const thread = await this.threads.findReadable(user.id, threadId);
+    return this.proposalService.list(actorOf(user)!, thread.id, orderBy, first, after);
+  }
+
   @Allow('coCreation.participate')
   @Mutation(() => Proposal, { description: 'While the thread is OPEN.' })
-  submitProposal(@Args('input') input: SubmitProposalInput, @CurrentUser() user: User): Promise<Proposal> {
-    return this.proposalService.submit(actorOf(user)!, input);
+  submitProposal(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('input') input: SubmitProposalInput,
+    @CurrentUser() user: User,
+  ): Promise<Proposal> {
+    return this.proposalService.submit(actorOf(user)!, threadId, input);
   }
 
   @Allow('coCreation.participate')
@@ -48,39 +75,26 @@ export class ProposalsResolver {
   }
 
   @Allow('coCreation.participate')
-  @Mutation(() => Proposal, { description: 'One vote per person per proposal, only while the thread is VOTING.' })
-  setVote(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
-    @Args('voted') voted: boolean,
+  @Mutation(() => Proposal, {
+    description:
+      'true casts the viewer’s vote, false withdraws it: one vote per person per proposal, only while the thread is VOTING.',
+  })
+  voteProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('vote', { type: () => Boolean }) vote: boolean,
     @CurrentUser() user: User,
   ): Promise<Proposal> {
-    return this.proposalService.setVote(actorOf(user)!, proposalId, voted);
+    return this.proposalService.setVote(actorOf(user)!, id, vote);
   }
 
   @Allow('coCreation.manage')
   @Mutation(() => StaffNote, { description: 'Staff only; never shown to customers.' })
-  addProposalNote(
+  addStaffNote(
     @Args('proposalId', { type: () => ID }) proposalId: string,
     @Args('body') body: string,
     @CurrentUser() user: User,
   ): Promise<StaffNote> {
     return this.proposalService.addNote(actorOf(user)!, proposalId, body);
-  }
-
-  @Allow('coCreation.manage')
-  @Mutation(() => Proposal, { description: 'Hidden from customers but its author, who is told and reads the reason.' })
-  hideProposal(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
-    @CurrentUser() user: User,
-  ): Promise<Proposal> {
-    return this.proposalService.hide(actorOf(user)!, id, reason);
-  }
-
-  @Allow('coCreation.manage')
-  @Mutation(() => Proposal)
-  unhideProposal(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: User): Promise<Proposal> {
-    return this.proposalService.unhide(actorOf(user)!, id);
   }
 
   @Allow('coCreation.manage')

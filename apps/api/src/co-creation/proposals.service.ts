@@ -21,7 +21,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { decodeKeyset, encodeKeyset, pageSize } from './cursor';
 import { EditProposalInput, SubmitProposalInput } from './dto/proposal.input';
 import { staffSql } from './co-creation-scopes';
-import { Proposal, ProposalConnection, ProposalSort, ProposalVote, StaffNote } from './proposal.entity';
+import { Proposal, ProposalConnection, ProposalOrder, ProposalVote, StaffNote } from './proposal.entity';
 import { ThreadsService } from './threads.service';
 
 export const PROPOSALS_MAX_PAGE = 50;
@@ -69,23 +69,23 @@ export class ProposalsService {
 
   /**
    * A thread's proposals, merged ones left out (they point to where they went). Keyset pagination;
-   * customers asking for SHORTLISTED get TOP: the shortlist is staff's and its order would reveal it.
+   * customers asking for SHORTLISTED get MOST_VOTED: the shortlist is staff's and its order would reveal it.
    */
   async list(
     viewer: Actor,
     threadId: string,
-    requested: ProposalSort,
+    requested: ProposalOrder,
     first: number,
     after?: string | null,
   ): Promise<ProposalConnection> {
-    const sort: ProposalSort = requested === 'SHORTLISTED' && !isStaff(viewer.role) ? 'TOP' : requested;
+    const sort: ProposalOrder = requested === 'SHORTLISTED' && !isStaff(viewer.role) ? 'MOST_VOTED' : requested;
     const limit = pageSize(first, PROPOSALS_MAX_PAGE);
     const cursor = after ? decodeKeyset(after) : null;
     // NEWEST orders by date alone; the others by a key first (votes, shortlist weight), then date.
     const keySql =
       sort === 'NEWEST'
         ? null
-        : sort === 'TOP'
+        : sort === 'MOST_VOTED'
           ? 'p.vote_count'
           : `(p.vote_count + case when p.shortlisted then ${SHORTLIST_WEIGHT} else 0 end)`;
     const query = this.dataSource.manager
@@ -136,11 +136,11 @@ export class ProposalsService {
     }
   }
 
-  async submit(actor: Actor, input: SubmitProposalInput): Promise<Proposal> {
+  async submit(actor: Actor, threadId: string, input: SubmitProposalInput): Promise<Proposal> {
     const { title, description, imageIds } = validateProposal(input);
     const { body, bodyHtml } = renderBody(description, 'description');
     const id = await this.dataSource.transaction(async (manager) => {
-      const thread = await this.threads.findReadable(actor.id, input.threadId, manager);
+      const thread = await this.threads.findReadable(actor.id, threadId, manager);
       if (!canProposeIn(thread.status)) {
         throw badInput('proposalsClosed', 'Proposals are accepted only while the thread is open.', 'threadId');
       }
@@ -276,9 +276,10 @@ export class ProposalsService {
   }
 
   async shortlist(actor: Actor, id: string, shortlisted: boolean): Promise<Proposal> {
-    await this.findReadable(actor.id, id);
+    const proposal = await this.findReadable(actor.id, id);
     await this.dataSource.manager.update(Proposal, { id }, { shortlisted });
-    // No live event: the room holds customers, and the shortlist is staff's (even a ping would tell).
+    // The shortlist is staff's: the thread's staff room only (even an id-only ping to customers would tell).
+    this.live.toThreadStaff(proposal.threadId, 'proposal.shortlisted', { threadId: proposal.threadId, proposalId: id });
     return this.findReadable(actor.id, id);
   }
 
@@ -334,7 +335,12 @@ export class ProposalsService {
       body,
       bodyHtml,
     });
-    // Deliberately no live event: the thread's room holds customers, and even an id-only ping would say a note exists.
+    // The thread's staff room only: even an id-only ping in the customers' room would say a note exists.
+    this.live.toThreadStaff(proposal.threadId, 'proposal.noted', {
+      threadId: proposal.threadId,
+      proposalId: proposal.id,
+      noteId: identifiers[0].id as string,
+    });
     return this.dataSource.manager.findOneByOrFail(StaffNote, { id: identifiers[0].id as string });
   }
 

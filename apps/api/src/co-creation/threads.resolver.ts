@@ -5,10 +5,7 @@ import { CurrentUser, type GraphQLContext } from '../common/current-user.decorat
 import { actorOf } from '../common/request-context';
 import type { User } from '../users/user.entity';
 import { CoCreationLoaders } from './co-creation-loaders';
-import { CreateThreadInput, UpdateThreadInput } from './dto/thread.input';
-import { Offer } from './offer.entity';
-import { OffersService } from './offers.service';
-import { ProposalConnection, ProposalSortEnum, type ProposalSort } from './proposal.entity';
+import { CreateCoCreationThreadInput, UpdateCoCreationThreadInput } from './dto/thread.input';
 import { ProposalsService } from './proposals.service';
 import {
   CoCreationThread,
@@ -25,7 +22,6 @@ export class ThreadsResolver {
   constructor(
     private readonly threadService: ThreadsService,
     private readonly proposalService: ProposalsService,
-    private readonly offerService: OffersService,
     private readonly loaders: CoCreationLoaders,
   ) {}
 
@@ -57,15 +53,18 @@ export class ThreadsResolver {
 
   @Allow('coCreation.manage')
   @Mutation(() => CoCreationThread, { description: 'Created as DRAFT: customers see it once opened.' })
-  createThread(@Args('input') input: CreateThreadInput, @CurrentUser() user: User): Promise<CoCreationThread> {
+  createCoCreationThread(
+    @Args('input') input: CreateCoCreationThreadInput,
+    @CurrentUser() user: User,
+  ): Promise<CoCreationThread> {
     return this.threadService.create(actorOf(user)!, input);
   }
 
   @Allow('coCreation.manage')
   @Mutation(() => CoCreationThread)
-  updateThread(
+  updateCoCreationThread(
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateThreadInput,
+    @Args('input') input: UpdateCoCreationThreadInput,
     @CurrentUser() user: User,
   ): Promise<CoCreationThread> {
     return this.threadService.update(actorOf(user)!, id, input);
@@ -73,12 +72,12 @@ export class ThreadsResolver {
 
   @Allow('coCreation.manage')
   @Mutation(() => CoCreationThread, { description: 'Forward only: DRAFT → OPEN → VOTING → CLOSED.' })
-  transitionThread(
+  setThreadStatus(
     @Args('id', { type: () => ID }) id: string,
-    @Args('to', { type: () => ThreadStatusEnum }) to: ThreadStatus,
+    @Args('status', { type: () => ThreadStatusEnum }) status: ThreadStatus,
     @CurrentUser() user: User,
   ): Promise<CoCreationThread> {
-    return this.threadService.transition(actorOf(user)!, id, to);
+    return this.threadService.transition(actorOf(user)!, id, status);
   }
 
   @ResolveField(() => ThreadStatusEnum)
@@ -112,21 +111,5 @@ export class ThreadsResolver {
   @ResolveField(() => Boolean)
   viewerCanVote(@Parent() thread: CoCreationThread): boolean {
     return canVoteIn(thread.status);
-  }
-
-  @ResolveField(() => ProposalConnection)
-  proposals(
-    @Parent() thread: CoCreationThread,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('sort', { type: () => ProposalSortEnum, defaultValue: 'NEWEST' }) sort: ProposalSort,
-    @CurrentUser() user: User,
-  ): Promise<ProposalConnection> {
-    return this.proposalService.list(actorOf(user)!, thread.id, sort, first, after);
-  }
-
-  @ResolveField(() => [Offer], { description: 'Customers: published offers only.' })
-  offers(@Parent() thread: CoCreationThread, @CurrentUser() user: User): Promise<Offer[]> {
-    return this.offerService.listForThread(user.id, thread.id);
   }
 }

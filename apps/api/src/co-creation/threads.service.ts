@@ -19,7 +19,7 @@ import { renderBody } from '../markdown/body';
 import { ScopeRegistry } from '../scopes/scope-registry';
 import { User } from '../users/user.entity';
 import { decodeKeyset, encodeKeyset, pageSize } from './cursor';
-import { CreateThreadInput, UpdateThreadInput } from './dto/thread.input';
+import { CreateCoCreationThreadInput, UpdateCoCreationThreadInput } from './dto/thread.input';
 import { CoCreationThread, ThreadConnection, ThreadParticipation, ThreadRunner } from './thread.entity';
 
 export const THREADS_MAX_PAGE = 50;
@@ -123,7 +123,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     return row.id;
   }
 
-  async create(actor: Actor, input: CreateThreadInput): Promise<CoCreationThread> {
+  async create(actor: Actor, input: CreateCoCreationThreadInput): Promise<CoCreationThread> {
     const title = validateThreadText(input.title, 'title', 'title', THREAD_TITLE_MAX_LENGTH);
     const question = markdown(input.question, 'question', true);
     const rules = markdown(input.rules ?? '', 'rules', false);
@@ -158,7 +158,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     return this.findReadable(actor.id, id);
   }
 
-  async update(actor: Actor, id: string, input: UpdateThreadInput): Promise<CoCreationThread> {
+  async update(actor: Actor, id: string, input: UpdateCoCreationThreadInput): Promise<CoCreationThread> {
     const updated = await this.dataSource.transaction(async (manager) => {
       const thread = await this.findReadable(actor.id, id, manager, true);
       const changes: Partial<CoCreationThread> = {};

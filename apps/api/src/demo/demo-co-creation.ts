@@ -143,8 +143,7 @@ export class DemoCoCreation {
       );
       const ids = new Map<string, string>();
       for (const item of content.proposals) {
-        const proposal = await this.proposals.submit(actor(item.by), {
-          threadId: thread.id,
+        const proposal = await this.proposals.submit(actor(item.by), thread.id, {
           title: item.title,
           description: item.description,
           imageIds: [],
@@ -195,20 +194,23 @@ export class DemoCoCreation {
       'Exactement, et avec le plein fait : on veut voir la consommation réelle.',
     );
     await this.proposals.merge(actor('manon.garnier'), drives.ids.get('weekend-bis')!, drives.ids.get('weekend')!);
-    const offer = await this.offers.create(actor('manon.garnier'), {
-      threadId: drives.threadId,
-      proposalIds: [drives.ids.get('weekend')!, drives.ids.get('domicile')!],
-      title: 'Essai DS 4 « Grand Week-end »',
-      description: `Gardez la DS 4 du samedi 9 h au lundi 9 h, livrée chez vous par votre conseiller et reprise à domicile.
+    const offer = await this.offers.create(
+      actor('manon.garnier'),
+      drives.threadId,
+      [drives.ids.get('weekend')!, drives.ids.get('domicile')!],
+      {
+        title: 'Essai DS 4 « Grand Week-end »',
+        description: `Gardez la DS 4 du samedi 9 h au lundi 9 h, livrée chez vous par votre conseiller et reprise à domicile.
 Une idée de nos clients, retenue par le réseau.`,
-      terms:
-        'Sur réservation, dans les concessions participantes, sous réserve de disponibilité. Permis de plus de 3 ans.',
-      price: null,
-      discountPercent: null,
-      currency: 'EUR',
-      validFrom: new Date(now).toISOString().slice(0, 10),
-      validUntil: new Date(now + 90 * DAY).toISOString().slice(0, 10),
-    });
+        terms:
+          'Sur réservation, dans les concessions participantes, sous réserve de disponibilité. Permis de plus de 3 ans.',
+        price: null,
+        discountPercent: null,
+        currency: 'EUR',
+        validFrom: new Date(now).toISOString().slice(0, 10),
+        validUntil: new Date(now + 90 * DAY).toISOString().slice(0, 10),
+      },
+    );
     await this.offers.transition(actor('thomas.girard'), offer.id, 'APPROVED');
     await this.offers.transition(actor('manon.garnier'), offer.id, 'PUBLISHED');
     await this.threads.transition(actor('manon.garnier'), drives.threadId, 'CLOSED');

@@ -9,6 +9,11 @@ export const spaceRoom = (spaceId: string) => scopeRoom({ type: 'SPACE', id: spa
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Every connection of one session: sign-out closes exactly those. */
 export const sessionRoom = (sessionIdHash: string) => `session:${sessionIdHash}`;
+/**
+ * The staff of a co-creation thread: the thread's own room holds its customers, so what is staff's
+ * alone (notes, the shortlist) goes here. Joined on request by staff who read the thread.
+ */
+export const threadStaffRoom = (threadId: string) => `thread-staff:${threadId}`;
 /** Every staff connection: a new open space is readable by all staff, so they all join its room. */
 export const STAFF_ROOM = 'staff';
 
@@ -65,6 +70,11 @@ export class LiveEventsService {
   /** To the connections reading the scope: a space's members, or who subscribed to a brief or a thread. */
   toScope(scope: ScopeRef, event: LiveEventName, payload: Record<string, unknown>): void {
     this.emitter?.(scopeRoom(scope), event, payload);
+  }
+
+  /** To the staff watching a co-creation thread, never its customers. */
+  toThreadStaff(threadId: string, event: LiveEventName, payload: Record<string, unknown>): void {
+    this.emitter?.(threadStaffRoom(threadId), event, payload);
   }
 
   toUser(userId: string, event: LiveEventName, payload: Record<string, unknown>): void {

@@ -11,7 +11,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { SessionsService } from '../sessions/sessions.service';
 import { SpacesService } from '../spaces/spaces.service';
-import { LiveEventsService, sessionRoom, spaceRoom, STAFF_ROOM, userRoom } from './live-events.service';
+import {
+  LiveEventsService,
+  sessionRoom,
+  spaceRoom,
+  STAFF_ROOM,
+  threadStaffRoom,
+  userRoom,
+} from './live-events.service';
 
 /** How often each instance checks that the sessions behind its connections are still open and their users active. */
 export const SESSION_RECHECK_MS = 30_000;
@@ -101,7 +108,9 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
       });
       socket.on('scope.unsubscribe', (payload: unknown) => {
         const scope = subscribable(payload);
-        if (scope) void socket.leave(scopeRoom(scope));
+        if (!scope) return;
+        void socket.leave(scopeRoom(scope));
+        if (scope.type === 'THREAD') void socket.leave(threadStaffRoom(scope.id));
       });
     });
     this.live.attachServer(server, (userId) => this.accessRoomsOfUserId(userId));
@@ -140,20 +149,29 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
   /**
    * A brief's or a thread's room is joined on request (a page showing it), never at connection: there
    * are many of them and a page watches one. The scope's own rule decides, as for a GraphQL read; an
-   * unreadable scope is answered as missing.
+   * unreadable scope is answered as missing. `staff: true` on a thread also joins its staff room, for
+   * active staff only: anyone else is refused and joins nothing.
    */
   private async subscribe(socket: Socket, payload: unknown): Promise<{ ok: boolean; error?: string }> {
     const scope = subscribable(payload);
     if (!scope) return { ok: false, error: 'BAD_USER_INPUT' };
+    const wantsStaffRoom = (payload as { staff?: unknown }).staff === true;
+    if (wantsStaffRoom && scope.type !== 'THREAD') return { ok: false, error: 'BAD_USER_INPUT' };
     const { userId } = socket.data as LiveSocketData;
     try {
       if (!(await this.targets.canReadScope(userId, scope))) return { ok: false, error: 'NOT_FOUND' };
+      if (wantsStaffRoom && !(await this.isActiveStaff(userId))) return { ok: false, error: 'FORBIDDEN' };
     } catch (error) {
       this.logger.warn(`scope subscription failed: ${error instanceof Error ? error.message : String(error)}`);
       return { ok: false, error: 'INTERNAL_SERVER_ERROR' };
     }
-    await socket.join(scopeRoom(scope));
+    await socket.join(wantsStaffRoom ? [scopeRoom(scope), threadStaffRoom(scope.id)] : scopeRoom(scope));
     return { ok: true };
+  }
+
+  private async isActiveStaff(userId: string): Promise<boolean> {
+    const user = await this.spaces.userById(userId);
+    return !!user && user.active && isStaff(user.role);
   }
 
   /** Staff read open spaces and the private ones they are members of; customers read no space. */
@@ -172,7 +190,8 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
    * The safety net behind the immediate disconnections (sign-out, deactivation, password change):
    * a connection whose session expired or was removed otherwise, or whose user is no longer active,
    * is closed. Each instance checks its own connections, in one query. Brief and thread rooms are
-   * checked again too, so lost access stops the events even if no service said so.
+   * checked again too (a thread's staff room: also that its user is still active staff), so lost access
+   * stops the events even if no service said so.
    */
   async recheckSessions(): Promise<void> {
     const server = this.server;
@@ -201,10 +220,17 @@ export class LiveGateway implements OnGatewayInit<Server>, OnModuleDestroy {
     for (const socket of sockets) {
       const { userId } = socket.data as LiveSocketData;
       for (const room of socket.rooms) {
-        const scope = scopeOfRoom(room);
+        const staffThreadId = threadIdOfStaffRoom(room);
+        const scope: ScopeRef | null = staffThreadId ? { type: 'THREAD', id: staffThreadId } : scopeOfRoom(room);
         if (!scope || scope.type === 'SPACE') continue;
         const key = `${userId} ${room}`;
-        if (!verdicts.has(key)) verdicts.set(key, this.targets.canReadScope(userId, scope));
+        if (!verdicts.has(key)) {
+          const readable = this.targets.canReadScope(userId, scope);
+          verdicts.set(
+            key,
+            staffThreadId ? readable.then(async (ok) => ok && (await this.isActiveStaff(userId))) : readable,
+          );
+        }
         if (!(await verdicts.get(key))) void socket.leave(room);
       }
     }
@@ -217,6 +243,11 @@ function subscribable(payload: unknown): ScopeRef | null {
   if (typeof type !== 'string' || typeof id !== 'string' || type === 'SPACE') return null;
   if (!(SCOPE_TYPES as readonly string[]).includes(type) || !isUuid(id)) return null;
   return { type: type as ScopeType, id };
+}
+
+function threadIdOfStaffRoom(room: string): string | null {
+  const id = room.startsWith('thread-staff:') ? room.slice('thread-staff:'.length) : '';
+  return isUuid(id) ? id : null;
 }
 
 function scopeOfRoom(room: string): ScopeRef | null {

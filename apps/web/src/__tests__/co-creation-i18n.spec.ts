@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVITATION_STATUSES, OFFER_STATUSES, THREAD_STATUSES } from '@atelier/domain';
+import { OFFER_MOVES } from '@/components/co-creation/workflow';
 import en from '@/i18n/en.json';
 import fr from '@/i18n/fr.json';
 
@@ -35,8 +36,8 @@ const dynamicKeys = [
   ...INVITATION_STATUSES.map((s) => `coCreation.statuses.invitation.${s}`),
   ...['ACTIVE', 'HIDDEN', 'MERGED'].map((s) => `coCreation.statuses.proposal.${s}`),
   ...['OPEN', 'VOTING', 'CLOSED'].flatMap((s) => [`coCreation.thread.moveTo.${s}`, `coCreation.thread.moveHints.${s}`]),
-  ...OFFER_STATUSES.flatMap((s) => [`coCreation.offer.moveTo.${s}`, `coCreation.offer.moveHints.${s}`]),
-  ...['NEWEST', 'TOP', 'SHORTLISTED'].map((s) => `coCreation.proposal.sorts.${s}`),
+  ...OFFER_MOVES.flatMap((s) => [`coCreation.offer.moveTo.${s}`, `coCreation.offer.moveHints.${s}`]),
+  ...['NEWEST', 'MOST_VOTED', 'SHORTLISTED'].map((s) => `coCreation.proposal.sorts.${s}`),
   ...[
     'invitationInvalid',
     'passwordsDiffer',

@@ -87,7 +87,7 @@ describe('workflow buttons', () => {
     expect(offerMoves('DRAFT', actor('MANAGER'))).toEqual(['APPROVED']);
     expect(offerMoves('DRAFT', actor('ADMIN'))).toEqual(['APPROVED']);
     expect(offerMoves('DRAFT', actor('MANAGER', false))).toEqual([]);
-    expect(offerMoves('APPROVED', actor('MARKETER'))).toEqual(['DRAFT', 'PUBLISHED']);
+    expect(offerMoves('APPROVED', actor('MARKETER'))).toEqual(['PUBLISHED']);
     expect(offerMoves('PUBLISHED', actor('MARKETER'))).toEqual(['WITHDRAWN']);
     expect(offerMoves('WITHDRAWN', actor('ADMIN'))).toEqual([]);
     expect(offerEditable('DRAFT')).toBe(true);

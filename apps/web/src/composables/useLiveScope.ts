@@ -5,6 +5,8 @@ import { useLive } from './useLive';
 export interface LiveScope {
   type: 'BRIEF' | 'THREAD';
   id: string;
+  /** A thread's staff room too (notes, shortlist): staff pages only; the API refuses anyone else. */
+  staff?: boolean;
 }
 
 type Handlers = Partial<Record<LiveEventName, (payload: Record<string, unknown>) => void>>;
@@ -32,7 +34,7 @@ export function useLiveScope(scope: () => LiveScope | null, handlers: Handlers):
   watch(
     () => {
       const next = scope();
-      return next ? `${next.type}:${next.id}` : '';
+      return next ? `${next.type}:${next.id}:${next.staff ? 'staff' : ''}` : '';
     },
     () => {
       if (current) live.emit('scope.unsubscribe', { ...current });

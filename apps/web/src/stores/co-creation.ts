@@ -3,8 +3,8 @@ import { ref } from 'vue';
 import { request } from '@/graphql/client';
 import {
   CoCreationThreadsDocument,
-  CreateThreadDocument,
-  type CreateThreadInput,
+  CreateCoCreationThreadDocument,
+  type CreateCoCreationThreadInput,
   type ThreadSummaryFragment,
 } from '@/graphql/generated';
 import { appendUnique } from '@/utils/feed-list';
@@ -54,10 +54,10 @@ export const useCoCreationStore = defineStore('coCreation', () => {
     }
   }
 
-  async function create(input: CreateThreadInput): Promise<ThreadSummaryFragment> {
-    const { createThread } = await request(CreateThreadDocument, { input });
-    threads.value = [createThread, ...threads.value.filter((t) => t.id !== createThread.id)];
-    return createThread;
+  async function create(input: CreateCoCreationThreadInput): Promise<ThreadSummaryFragment> {
+    const { createCoCreationThread: created } = await request(CreateCoCreationThreadDocument, { input });
+    threads.value = [created, ...threads.value.filter((t) => t.id !== created.id)];
+    return created;
   }
 
   /** Another person's view of the same list: nothing carries over between sessions. */

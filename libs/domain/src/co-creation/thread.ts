@@ -46,16 +46,16 @@ export function threadStatusAt(thread: ThreadSchedule, now: Date): ThreadStatus 
 export function checkThreadTransition(thread: ThreadSchedule, to: ThreadStatus, now: Date): ThreadStatus {
   const from = threadStatusAt(thread, now);
   if (from === to) {
-    throw badInput('threadAlreadyInStatus', `The thread is already ${to}.`, 'to', { status: to });
+    throw badInput('threadAlreadyInStatus', `The thread is already ${to}.`, 'status', { status: to });
   }
   if (ORDER[to] < ORDER[from] || (from === 'DRAFT' && to !== 'OPEN')) {
-    throw badInput('threadTransitionNotAllowed', `A ${from} thread cannot move to ${to}.`, 'to', { from, to });
+    throw badInput('threadTransitionNotAllowed', `A ${from} thread cannot move to ${to}.`, 'status', { from, to });
   }
   if (threadStatusAt({ ...thread, status: to }, now) !== to) {
     throw badInput(
       'threadDatesPassed',
       `The dates of this thread are past the ${to} period: change the closing dates first.`,
-      'to',
+      'status',
       { status: to },
     );
   }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 
-@InputType()
-export class OfferFieldsInput {
+@InputType({ description: 'The offer as written; the thread and the promoted proposals are arguments of createOffer.' })
+export class CreateOfferInput {
   @Field()
   title: string;
 
@@ -30,17 +30,8 @@ export class OfferFieldsInput {
   briefId?: string | null;
 }
 
-@InputType({ description: 'Promotes proposals into an offer; credits default to their authors.' })
-export class CreateOfferInput extends OfferFieldsInput {
-  @Field(() => ID)
-  threadId: string;
-
-  @Field(() => [ID])
-  proposalIds: string[];
-}
-
 @InputType({ description: 'The whole offer as it should be.' })
-export class UpdateOfferInput extends OfferFieldsInput {
+export class UpdateOfferInput extends CreateOfferInput {
   @Field(() => [ID], { nullable: true, description: 'Given: replaces the linked proposals.' })
   proposalIds?: string[] | null;
 }

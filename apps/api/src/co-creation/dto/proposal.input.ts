@@ -2,9 +2,6 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 
 @InputType()
 export class SubmitProposalInput {
-  @Field(() => ID)
-  threadId: string;
-
   @Field()
   title: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 
 @InputType()
-export class CreateThreadInput {
+export class CreateCoCreationThreadInput {
   @Field()
   title: string;
 
@@ -28,7 +28,7 @@ export class CreateThreadInput {
 }
 
 @InputType({ description: 'Only the fields given change.' })
-export class UpdateThreadInput {
+export class UpdateCoCreationThreadInput {
   @Field({ nullable: true })
   title?: string;
 

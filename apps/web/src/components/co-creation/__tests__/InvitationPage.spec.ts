@@ -62,7 +62,10 @@ describe('invitation page', () => {
           };
         case 'AcceptInvitation':
           expect(vars).toEqual({
-            input: { token: 'tok3n', displayName: 'Inès', password: 'une-phrase-longue', locale: 'en' },
+            token: 'tok3n',
+            displayName: 'Inès',
+            password: 'une-phrase-longue',
+            locale: 'en',
           });
           return { acceptInvitation: newcomer };
         case 'CoCreationThreads':

@@ -406,6 +406,137 @@ describe('mentions and notifications', () => {
     expect(errorCode(await owner.client.request(LIST, { after: 'nonsense' }))).toBe('BAD_USER_INPUT');
   });
 
+  describe('the groups the list reads', () => {
+    const DELETE_COMMENT = `mutation ($id: ID!) { deleteComment(id: $id) { id } }`;
+    interface GroupRow {
+      recipient_id: string;
+      group_key: string;
+      unread: boolean;
+      latest_id: string;
+      latest_at: string;
+      kind: string;
+      target_id: string;
+      root_id: string;
+      scope_id: string;
+      actor_ids: string[];
+      actor_count: number;
+      event_count: number;
+    }
+    const key = (row: Pick<GroupRow, 'recipient_id' | 'group_key' | 'unread'>) =>
+      `${row.recipient_id}/${row.group_key}/${row.unread}`;
+
+    /**
+     * The groups recounted here from every notification, another way than the triggers do: rows
+     * about a deleted comment left out, the latest event heads its group, the three latest actors.
+     */
+    const recount = async (): Promise<GroupRow[]> => {
+      const rows = await t.sql<{
+        id: string;
+        recipient_id: string;
+        group_key: string;
+        unread: boolean;
+        kind: string;
+        actor_id: string;
+        target_id: string;
+        root_id: string;
+        scope_id: string;
+        at: string;
+      }>(
+        `select n.id, n.recipient_id, n.group_key, n.read_at is null as unread, n.kind, n.actor_id, n.target_id,
+                n.root_id, n.scope_id, n.created_at::text as at
+           from notifications n
+           left join comments c on n.target_type = 'COMMENT' and c.id = n.target_id
+          where n.target_type <> 'COMMENT' or (c.id is not null and c.deleted_at is null)
+          order by n.created_at desc, n.id desc`,
+      );
+      const groups = new Map<string, typeof rows>();
+      for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+      return [...groups.values()].map((events) => {
+        const [head] = events;
+        const actors = [...new Set(events.map((event) => event.actor_id))];
+        // Events are newest first; among actors whose latest events tie, the smaller id first.
+        const latest = (actor: string) => events.find((event) => event.actor_id === actor)!.at;
+        actors.sort((x, y) => (latest(x) === latest(y) ? (x < y ? -1 : 1) : latest(x) > latest(y) ? -1 : 1));
+        return {
+          recipient_id: head.recipient_id,
+          group_key: head.group_key,
+          unread: head.unread,
+          latest_id: head.id,
+          latest_at: head.at,
+          kind: head.kind,
+          target_id: head.target_id,
+          root_id: head.root_id,
+          scope_id: head.scope_id,
+          actor_ids: actors.slice(0, 3),
+          actor_count: actors.length,
+          event_count: events.length,
+        };
+      });
+    };
+    const stored = () =>
+      t.sql<GroupRow>(
+        `select recipient_id, group_key, unread, latest_id, latest_at::text as latest_at, kind, target_id, root_id,
+                scope_id, actor_ids::text[] as actor_ids, actor_count, event_count
+           from notification_groups`,
+      );
+    const expectConsistent = async () => {
+      const byKey = (rows: GroupRow[]) => [...rows].sort((x, y) => (key(x) < key(y) ? -1 : 1));
+      expect(byKey(await stored())).toEqual(byKey(await recount()));
+    };
+
+    it('equal a recount after notify, deleted comments, reactions taken back, mark read and mark all read', async () => {
+      const author = await person();
+      const fans = [await person(), await person(), await person(), await person()];
+      const { id: postId } = await post(author, 'Le nouveau DS4 arrive en concession');
+      const comments = [];
+      for (const fan of fans) comments.push(await comment(fan, postId, `Essai réservé par ${fan.handle}`));
+      await comment(fans[0], postId, 'Et un deuxième avis');
+      await comment(fans[3], postId, `Une question pour @${author.handle}`);
+      await comment(author, postId, 'Merci à tous', comments[1].id);
+      for (const fan of fans.slice(0, 3)) await react(fan, postId);
+      await expectConsistent();
+      const head = (await list(author)).edges.find((e) => e.node.kind === 'COMMENT_ON_CONTENT')!.node;
+      expect(head).toMatchObject({ actorCount: 4, count: 5 });
+      expect((await list(author)).edges.map((e) => e.node.kind).sort()).toEqual([
+        'COMMENT_ON_CONTENT',
+        'MENTION',
+        'REACTION_ON_CONTENT',
+      ]);
+
+      // A deleted comment leaves its group (and the list); the group's head moves back.
+      expect((await fans[2].client.request(DELETE_COMMENT, { id: comments[2].id })).errors).toBeUndefined();
+      await expectConsistent();
+      expect((await list(author)).edges.find((e) => e.node.kind === 'COMMENT_ON_CONTENT')!.node).toMatchObject({
+        actorCount: 3,
+        count: 4,
+      });
+
+      // A reaction taken back removes its notification.
+      await react(fans[1], postId);
+      await expectConsistent();
+      expect((await list(author)).edges.find((e) => e.node.kind === 'REACTION_ON_CONTENT')!.node.actorCount).toBe(2);
+
+      // Marking one entry read moves its events to the read group; a new event starts an unread one.
+      expect((await author.client.request(MARK, { ids: [head.id] })).errors).toBeUndefined();
+      await expectConsistent();
+      await comment(fans[3], postId, 'Encore une question sur la garantie');
+      await expectConsistent();
+
+      // Several people at once: each statement recounts the group after the others committed.
+      const crowd = await Promise.all(Array.from({ length: 6 }, () => person()));
+      await Promise.all(crowd.map((someone) => comment(someone, postId, 'Inscrit pour la journée portes ouvertes')));
+      await Promise.all(crowd.map((someone) => react(someone, postId)));
+      await expectConsistent();
+      expect((await list(author)).edges.find((e) => e.node.kind === 'REACTION_ON_CONTENT')!.node.actorCount).toBe(8);
+
+      expect((await author.client.request(MARK, {})).data).toEqual({ markNotificationsRead: 0 });
+      await expectConsistent();
+      expect(
+        await t.sql(`select 1 from notification_groups where recipient_id = $1 and unread`, [author.user.id]),
+      ).toEqual([]);
+    });
+  });
+
   it('records through the services too (the posts service resolves mentions itself)', async () => {
     const reader = await person();
     const created = await t.app.get(PostsService).create(actor(owner.user), openId, `cc @${reader.handle}`);

@@ -13,7 +13,6 @@ import { NotificationKind } from './notification.entity';
 
 export const NOTIFICATIONS_MAX_PAGE = 50;
 export const MARK_READ_MAX_IDS = 100;
-const ACTORS_SHOWN = 3;
 
 export interface Recipient {
   recipientId: string;
@@ -58,7 +57,9 @@ interface GroupRow {
  *
  * The list groups rows by group_key (kind + what it is about: the content for comments, the comment
  * for replies, the target for reactions and mentions), unread rows together and read rows together,
- * newest group first; the badge counts the unread groups.
+ * newest group first; the badge counts the unread groups. Both read notification_groups, one row per
+ * entry, which triggers on notifications and comments keep in the same transaction as the rows (see
+ * migrations/1764030000000-notification-groups.ts), so a read costs the page, not the person's history.
  *
  * Recording never fails the write that caused it: an error is logged and the content stays written.
  * After each recording (its own statement, committed), the recipients get `notification.created`
@@ -173,22 +174,24 @@ export class NotificationsService {
   }
 
   /**
-   * The SQL condition "the recipient of the notification `n` may read what it is about, now": they
-   * read its scope, its content is live (and visible to them), and its comment, if it is about one,
-   * is live. A notification about something they lost access to, or that was deleted, is neither
-   * listed nor counted.
+   * The SQL condition "the recipient of the group `g` may read what it is about, now": they read its
+   * scope, and its content is live (and visible to them). Every row of a group shares its root and
+   * scope; a group about a deleted comment has no row (the triggers leave those rows out), so a
+   * notification about something they lost access to, or that was deleted, is neither listed nor
+   * counted.
    */
-  private visibleSql(n: string): string {
-    return `(${this.scopes.readableSql(`${n}.scope_type`, `${n}.scope_id`, `${n}.recipient_id`)}
-      and exists (select 1 from (${this.scopes.contentSql(`${n}.recipient_id`)}) vc
-                   where vc.id = ${n}.root_id and vc.type = ${n}.root_type)
-      and (${n}.target_type <> 'COMMENT'
-           or exists (select 1 from comments vm where vm.id = ${n}.target_id and vm.deleted_at is null)))`;
+  private visibleSql(g: string): string {
+    return `(${this.scopes.readableSql(`${g}.scope_type`, `${g}.scope_id`, `${g}.recipient_id`)}
+      and exists (select 1 from (${this.scopes.contentSql(`${g}.recipient_id`)}) vc
+                   where vc.id = ${g}.root_id and vc.type = ${g}.root_type))`;
   }
 
   // ---- reading ----
 
-  /** The recipient's groups, newest first; keyset on the latest event of each group. */
+  /**
+   * The recipient's groups, newest first; keyset on the latest event of each group. Reads
+   * notification_groups, which triggers keep (migrations/1764030000000-notification-groups.ts).
+   */
   async list(recipientId: string, first: number, after?: string | null): Promise<NotificationConnection> {
     if (!Number.isInteger(first) || first < 1 || first > NOTIFICATIONS_MAX_PAGE) {
       throw badInput(
@@ -200,33 +203,20 @@ export class NotificationsService {
     }
     const cursor = after ? decodeCursor(after) : null;
     const rows = await this.dataSource.query<GroupRow[]>(
-      `with visible as (
-         select n.* from notifications n where n.recipient_id = $1 and ${this.visibleSql('n')}
-       ),
-       heads as (
-         select distinct on (v.group_key, v.read_at is null)
-                v.id, v.kind, v.target_type, v.target_id, v.root_type, v.root_id, v.scope_type, v.scope_id,
-                v.group_key, v.created_at,
-                v.created_at::text as cursor_created_at, v.read_at is null as unread
-           from visible v
-          order by v.group_key, v.read_at is null, v.created_at desc, v.id desc
-       )
-       select h.*, g.actor_ids, g.actor_count, g.event_count,
+      `select h.*,
               coalesce(tc.body_html, (select c.html from (${this.scopes.contentSql()}) c
                                        where c.id = h.root_id and c.type = h.root_type)) as target_html
-         from heads h
-         cross join lateral (
-           select (array_agg(a.actor_id order by a.last desc, a.actor_id))[1:${ACTORS_SHOWN}]::text[] as actor_ids,
-                  count(*)::int as actor_count, sum(a.events)::int as event_count
-             from (select v.actor_id, max(v.created_at) as last, count(*) as events
-                     from visible v
-                    where v.group_key = h.group_key and (v.read_at is null) = h.unread
-                    group by v.actor_id) a
-         ) g
+         from (select g.latest_id as id, g.kind, g.target_type, g.target_id, g.root_type, g.root_id,
+                      g.scope_type, g.scope_id, g.latest_at as created_at, g.latest_at::text as cursor_created_at,
+                      g.unread, g.actor_ids::text[] as actor_ids, g.actor_count, g.event_count
+                 from notification_groups g
+                where g.recipient_id = $1
+                  and ($2::timestamptz is null or (g.latest_at, g.latest_id) < ($2::timestamptz, $3::uuid))
+                  and ${this.visibleSql('g')}
+                order by g.latest_at desc, g.latest_id desc
+                limit $4) h
          left join comments tc on h.target_type = 'COMMENT' and tc.id = h.target_id
-        where ($2::timestamptz is null or (h.created_at, h.id) < ($2::timestamptz, $3::uuid))
-        order by h.created_at desc, h.id desc
-        limit $4`,
+        order by h.created_at desc, h.id desc`,
       [recipientId, cursor?.createdAt ?? null, cursor?.id ?? null, first + 1],
     );
     const page = rows.slice(0, first);
@@ -269,10 +259,10 @@ export class NotificationsService {
   private async unreadCounts(recipientIds: readonly string[]): Promise<Map<string, number>> {
     if (!recipientIds.length) return new Map();
     const rows = await this.dataSource.query<{ recipient_id: string; count: number }[]>(
-      `select n.recipient_id, count(distinct n.group_key)::int as count
-         from notifications n
-        where n.recipient_id = any($1::uuid[]) and n.read_at is null and ${this.visibleSql('n')}
-        group by n.recipient_id`,
+      `select g.recipient_id, count(*)::int as count
+         from notification_groups g
+        where g.recipient_id = any($1::uuid[]) and g.unread and ${this.visibleSql('g')}
+        group by g.recipient_id`,
       [recipientIds],
     );
     return new Map(rows.map((row) => [row.recipient_id, row.count]));

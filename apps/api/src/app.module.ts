@@ -1,5 +1,8 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -40,11 +43,16 @@ import { CostsModule } from './costs/costs.module';
 import { RoiReportModule } from './roi-report/roi-report.module';
 
 /** Limits sized for the web app's largest operation with room to spare; abuse is far above them. */
+const MAX_TOKENS = 3000;
 const ARMOR = {
-  maxDepth: { n: 10 },
+  // Fragments count by the fields they hold, not as levels of their own: depth is the data's nesting.
+  maxDepth: { n: 10, flattenFragments: true },
   costLimit: { maxCost: 5000 },
   maxAliases: { n: 15 },
-  maxTokens: { n: 3000 },
+  // graphql-armor's token limit parses the document in a plugin hook, where a syntax error (or the
+  // limit) is thrown outside Apollo's error handling and answers 500. graphql-js counts the tokens
+  // in Apollo's own parse instead (parseOptions below), whose failures answer 400.
+  maxTokens: { enabled: false },
   maxDirectives: { n: 20 },
 };
 
@@ -63,9 +71,12 @@ function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
     playground: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
+      // No response is cached by hints; Apollo's default cache-control plugin would wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
     formatError: createErrorFormatter(logger),

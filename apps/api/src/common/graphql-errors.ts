@@ -16,6 +16,45 @@ const CALLER_MISTAKES = new Set([
 ]);
 
 /**
+ * The limits on a document, as graphql-js (tokens) and graphql-armor (depth, cost, aliases,
+ * directives) word them, all prefixed "Syntax Error:" although none is one: each becomes a sentence
+ * saying what was over which limit and what to change.
+ */
+const LIMITS: [RegExp, (limit: string, found?: string) => string][] = [
+  [
+    /contains more th\w+ (\d+) tokens/,
+    (limit) =>
+      `This query is too large: at most ${limit} tokens (names, punctuation and values) are accepted. Ask for fewer fields or split it into several queries.`,
+  ],
+  [
+    /Query depth limit of (\d+) exceeded, found (\d+)/,
+    (limit, found) =>
+      `This query nests ${found} levels deep; the depth limit is ${limit}. Ask for fewer nested fields or split it into several queries.`,
+  ],
+  [
+    /Query Cost limit of (\d+) exceeded, found (\d+)/,
+    (limit, found) =>
+      `This query would cost ${found}; the cost limit is ${limit}. Ask for fewer fields or smaller pages, or split it into several queries.`,
+  ],
+  [
+    /Aliases limit of (\d+) exceeded, found (\d+)/,
+    (limit, found) => `This query uses ${found} aliases; the alias limit is ${limit}. Split it into several queries.`,
+  ],
+  [
+    /Directives limit of (\d+) exceeded, found (\d+)/,
+    (limit, found) => `This query uses ${found} directives; the directive limit is ${limit}. Use fewer directives.`,
+  ],
+];
+
+function overLimit(message: string): string | undefined {
+  for (const [pattern, explain] of LIMITS) {
+    const match = pattern.exec(message);
+    if (match) return explain(match[1], match[2]);
+  }
+  return undefined;
+}
+
+/**
  * The one place GraphQL errors are shaped. Domain errors keep their code, message and reason;
  * malformed requests become BAD_USER_INPUT; anything else is logged with the request id and
  * masked, so no stack, SQL or internal detail reaches a client.
@@ -34,7 +73,7 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CALLER_MISTAKES.has(code)) {
       return {
-        message: formatted.message,
+        message: overLimit(formatted.message) ?? formatted.message,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', reason: 'invalidRequest' },

@@ -32,9 +32,9 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin<BaseContext> {
   }
 
   /**
-   * A request that failed outside Apollo's pipeline never reaches willSendResponse: graphql-armor's
-   * token limit parses the document in parsingDidStart and throws on a syntax error. A GraphQLError
-   * there is the caller's document (the formatter answers BAD_USER_INPUT); anything else is ours.
+   * A request that failed outside Apollo's pipeline (a plugin hook threw) never reaches
+   * willSendResponse. A GraphQLError there is about the caller's document; anything else is ours.
+   * Syntax errors and the token limit no longer come this way: Apollo's own parse reports them.
    */
   async unexpectedErrorProcessingRequest({
     requestContext,

@@ -808,6 +808,204 @@ describe('campaign briefs', () => {
     });
   });
 
+  describe('files on a brief', () => {
+    /** A valid 1×1 PNG. */
+    const PNG = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d4e5c90000000049454e44ae426082',
+      'hex',
+    );
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    const FILES = 'attachments { id kind mimeType sizeBytes originalName width height url }';
+    const CREATE_WITH_FILES = `mutation ($input: CreateBriefInput!) { createBrief(input: $input) { id ${FILES} } }`;
+    const UPDATE_FILES = `mutation ($id: ID!, $input: BriefFieldsInput!) { updateBrief(id: $id, input: $input) { id title ${FILES} } }`;
+    const GET_FILES = `query ($id: ID!) { brief(id: $id) { id title ${FILES} } }`;
+    interface FileView {
+      id: string;
+      kind: string;
+      mimeType: string;
+      sizeBytes: number;
+      originalName: string;
+      width: number | null;
+      height: number | null;
+      url: string;
+    }
+
+    const upload = async (who: string, bytes = PNG, name = 'visuel.png'): Promise<string> => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), name);
+      const response = await fetch(`${t.baseUrl}/uploads`, {
+        method: 'POST',
+        body: form,
+        headers: { 'x-atelier-upload': '1', cookie: as[who].client.cookie! },
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const uploads = (who: string, n: number) => Promise.all(Array.from({ length: n }, () => upload(who)));
+    const filesOf = async (id: string) =>
+      (await ok<{ brief: { title: string; attachments: FileView[] } }>('marketer', GET_FILES, { id })).brief;
+    const targetsOf = async (ids: string[]) =>
+      (
+        await t.sql<{ id: string; target_id: string | null }>(
+          'select id, target_id from attachments where id = any($1::uuid[])',
+          [ids],
+        )
+      )
+        .sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id))
+        .map((row) => row.target_id);
+    const briefWith = async (attachmentIds: string[]) =>
+      (
+        await ok<{ createBrief: { id: string; attachments: FileView[] } }>('marketer', CREATE_WITH_FILES, {
+          input: { ...baseInput(), attachmentIds },
+        })
+      ).createBrief;
+
+    it('lists its files with the fields of a post’s files', async () => {
+      const image = await upload('marketer', PNG, 'affiche DS4.png');
+      const pdf = await upload('marketer', PDF, 'plan média.pdf');
+      const brief = await briefWith([image, pdf]);
+      expect(brief.attachments).toEqual([
+        {
+          id: image,
+          kind: 'IMAGE',
+          mimeType: 'image/png',
+          sizeBytes: PNG.length,
+          originalName: 'affiche DS4.png',
+          width: 1,
+          height: 1,
+          url: `/files/${image}`,
+        },
+        {
+          id: pdf,
+          kind: 'PDF',
+          mimeType: 'application/pdf',
+          sizeBytes: PDF.length,
+          originalName: 'plan média.pdf',
+          width: null,
+          height: null,
+          url: `/files/${pdf}`,
+        },
+      ]);
+    });
+
+    it('replaces the files with the list given, keeps them when it is left out, and empties them with []', async () => {
+      const [a, b, c] = await uploads('marketer', 3);
+      const brief = await briefWith([a, b]);
+
+      const replaced = await ok<{ updateBrief: { attachments: FileView[] } }>('marketer', UPDATE_FILES, {
+        id: brief.id,
+        input: { attachmentIds: [b, c] },
+      });
+      expect(replaced.updateBrief.attachments.map((f) => f.id).sort()).toEqual([b, c].sort());
+      // Left out: detached, swept later with the other unattached uploads.
+      expect(await targetsOf([a, b, c])).toEqual([null, brief.id, brief.id]);
+
+      await ok('marketer', UPDATE_FILES, { id: brief.id, input: { title: 'Lancement DS4 — version 2' } });
+      expect((await filesOf(brief.id)).attachments.map((f) => f.id).sort()).toEqual([b, c].sort());
+
+      // A teammate edits the brief: they may take files out, and add their own uploads only.
+      const theirs = await upload('teammate');
+      await ok('teammate', UPDATE_FILES, { id: brief.id, input: { attachmentIds: [c, theirs] } });
+      expect((await filesOf(brief.id)).attachments.map((f) => f.id).sort()).toEqual([c, theirs].sort());
+
+      await ok('marketer', UPDATE_FILES, { id: brief.id, input: { attachmentIds: [] } });
+      expect((await filesOf(brief.id)).attachments).toEqual([]);
+      expect(await targetsOf([b, c, theirs])).toEqual([null, null, null]);
+    });
+
+    it('keeps the evidence of recorded figures whatever the list says, and counts it in the maximum', async () => {
+      const [own] = await uploads('marketer', 1);
+      const live = await liveBrief({ attachmentIds: [own] });
+      const evidence = await upload('marketer', PDF, 'export CRM mars.pdf');
+      await ok('marketer', RECORD, {
+        kpiId: live.kpis[0].id,
+        input: {
+          value: 120,
+          periodFrom: '2026-03-01',
+          periodTo: '2026-03-31',
+          source: 'CRM',
+          evidenceAttachmentId: evidence,
+        },
+      });
+
+      await ok('marketer', UPDATE_FILES, { id: live.id, input: { attachmentIds: [] } });
+      expect((await filesOf(live.id)).attachments.map((f) => f.id)).toEqual([evidence]);
+      expect(await targetsOf([own, evidence])).toEqual([null, live.id]);
+
+      // Four files and the evidence make five: refused, nothing changed.
+      const four = await uploads('marketer', 4);
+      const before = await rowCounts();
+      const tooMany = await as.marketer.client.request(UPDATE_FILES, {
+        id: live.id,
+        input: { title: 'Jamais enregistré', attachmentIds: four },
+      });
+      expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'tooManyAttachments' });
+      expect(await filesOf(live.id)).toMatchObject({ title: live.title, attachments: [{ id: evidence }] });
+      expect(await targetsOf(four)).toEqual([null, null, null, null]);
+      expect(await rowCounts()).toEqual(before);
+
+      // Three fit beside the evidence.
+      await ok('marketer', UPDATE_FILES, { id: live.id, input: { attachmentIds: four.slice(0, 3) } });
+      expect((await filesOf(live.id)).attachments).toHaveLength(4);
+    });
+
+    it('refuses bad lists with a clear reason and writes nothing, not even the other fields', async () => {
+      const [a, b] = await uploads('marketer', 2);
+      const brief = await briefWith([a]);
+      const elsewhere = await briefWith([b]);
+      const someoneElses = await upload('teammate');
+      const fresh = await uploads('marketer', 4);
+      const cases: [unknown[], string][] = [
+        [[a, someoneElses], 'unknownAttachment'],
+        [[a, 'not-an-id'], 'unknownAttachment'],
+        [[a, '00000000-0000-4000-8000-000000000000'], 'unknownAttachment'],
+        [[a, b], 'attachmentAlreadyUsed'],
+        [[a, ...fresh], 'tooManyAttachments'],
+      ];
+      for (const [attachmentIds, reason] of cases) {
+        const before = await rowCounts();
+        const response = await as.marketer.client.request(UPDATE_FILES, {
+          id: brief.id,
+          input: { title: 'Jamais enregistré', attachmentIds },
+        });
+        expect(response.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason,
+          field: 'attachmentIds',
+        });
+        expect(await rowCounts()).toEqual(before);
+        expect(await filesOf(brief.id)).toMatchObject({ title: 'Lancement DS4', attachments: [{ id: a }] });
+      }
+      expect(await targetsOf([b, someoneElses, ...fresh])).toEqual([elsewhere.id, null, null, null, null, null]);
+    });
+
+    it('refuses to change the files of anyone who may not edit the brief, writing nothing', async () => {
+      const [a] = await uploads('marketer', 1);
+      const brief = await briefWith([a]);
+      const refusals: [string, string][] = [
+        ['outsider', 'NOT_FOUND'],
+        ['customer', 'FORBIDDEN'],
+      ];
+      for (const [who, code] of refusals) {
+        const theirs = who === 'customer' ? [] : [await upload(who)];
+        const response = await as[who].client.request(UPDATE_FILES, {
+          id: brief.id,
+          input: { attachmentIds: theirs },
+        });
+        expect(errorCode(response)).toBe(code);
+        expect((await filesOf(brief.id)).attachments.map((f) => f.id)).toEqual([a]);
+        expect(await targetsOf(theirs)).toEqual(theirs.map(() => null));
+      }
+      // In review, nobody edits it, its files included.
+      await ok('marketer', SUBMIT, { id: brief.id });
+      for (const who of ['marketer', 'manager', 'admin']) {
+        const response = await as[who].client.request(UPDATE_FILES, { id: brief.id, input: { attachmentIds: [] } });
+        expect(response.errors).toBeDefined();
+        expect((await filesOf(brief.id)).attachments.map((f) => f.id)).toEqual([a]);
+      }
+    });
+  });
+
   describe('the list', () => {
     it('pages with a keyset cursor and filters by status, team, owner and words', async () => {
       const ids: string[] = [];

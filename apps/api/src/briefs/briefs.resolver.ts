@@ -12,6 +12,7 @@ import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 import { UserLoaders } from '../users/user-loaders';
 import { renderMarkdown } from '../markdown/markdown';
+import { toPostAttachment } from '../posts/post-attachment.type';
 import { Brief, BriefKpi, BriefTransitionRow, BriefVersion } from './brief.entity';
 import { BriefLoaders } from './brief-loaders';
 import { BRIEFS_MAX_PAGE, BriefsService } from './briefs.service';
@@ -237,14 +238,11 @@ export class BriefsResolver {
     return { score, kpiCount, verifiedCount };
   }
 
-  @ResolveField(() => [BriefAttachment])
+  @ResolveField(() => [BriefAttachment], {
+    description: 'Its files and the evidence of recorded figures, in upload order.',
+  })
   async attachments(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<BriefAttachment[]> {
-    return (await this.loaders.for(req).attachments.load(brief.id)).map((attachment) => ({
-      id: attachment.id,
-      kind: attachment.kind,
-      fileName: attachment.originalName,
-      url: `/files/${attachment.id}`,
-    }));
+    return (await this.loaders.for(req).attachments.load(brief.id)).map(toPostAttachment);
   }
 
   @ResolveField(() => Int, { description: 'Live comments, replies included.' })

@@ -338,13 +338,41 @@ export class BriefsService {
         await manager.update(Brief, { id: brief.id }, { ...fields, updatedAt: () => 'now()' });
       }
       if (input.channelIds) await this.replaceChannels(manager, brief.id, input.channelIds);
-      if (input.attachmentIds?.length)
-        await this.attachments.attach(actor.id, input.attachmentIds, 'BRIEF', brief.id, manager);
+      if (input.attachmentIds) await this.replaceAttachments(manager, actor, brief.id, input.attachmentIds);
       await this.versionIfChanged(manager, actor, brief, before);
       return manager.findOneByOrFail(Brief, { id: brief.id });
     });
     this.live.toScope({ type: 'BRIEF', id: updated.id }, 'brief.updated', { briefId: updated.id });
     return updated;
+  }
+
+  /**
+   * Makes `attachmentIds` the brief's own files, as posts do on edit: those left out are detached
+   * (and swept with other unattached uploads), new ones must be the actor's own unattached uploads,
+   * at most MAX_ATTACHMENTS_PER_CONTENT in all. The evidence of recorded figures is attached to the
+   * brief too but belongs to its figure: it stays whatever the list says, and counts in the maximum.
+   * Runs in the caller's transaction, after the brief is locked (recording a figure locks it too).
+   */
+  private async replaceAttachments(
+    manager: EntityManager,
+    actor: Actor,
+    briefId: string,
+    attachmentIds: readonly string[],
+  ): Promise<void> {
+    const evidence = await manager.query<{ id: string }[]>(
+      `select distinct a.evidence_attachment_id as id
+         from kpi_actuals a
+         join attachments f on f.id = a.evidence_attachment_id and f.target_type = 'BRIEF' and f.target_id = $1
+        where a.brief_id = $1`,
+      [briefId],
+    );
+    await this.attachments.replace(
+      actor.id,
+      [...attachmentIds, ...evidence.map((row) => row.id)],
+      'BRIEF',
+      briefId,
+      manager,
+    );
   }
 
   /**

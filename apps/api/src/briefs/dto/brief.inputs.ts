@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import type { ActualSource, KpiDirection, KpiMetric } from '@atelier/domain';
+import { MAX_ATTACHMENTS_PER_CONTENT } from '../../attachments/attachments.service';
 import { ActualSourceEnum, BriefStatusEnum, KpiDirectionEnum, KpiMetricEnum } from '../brief.entity';
 
 @InputType({ description: 'The brief’s fields. On update, a field left out is left unchanged.' })
@@ -40,7 +41,10 @@ export class BriefFieldsInput {
   @Field(() => [ID], { nullable: true, description: 'The whole list of channels (replaces the current one).' })
   channelIds?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Your own uploads (`POST /uploads`) to attach.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `The brief's files: your own uploads (\`POST /uploads\`). On update, the whole list (omit it to keep the files): those left out are detached; the evidence of recorded figures stays attached whatever the list says. At most ${MAX_ATTACHMENTS_PER_CONTENT} files, evidence included.`,
+  })
   attachmentIds?: string[];
 }
 

@@ -3,6 +3,7 @@ import { BriefStatusEnum, KpiMetricEnum } from '../brief.entity';
 import { Brief } from '../brief.entity';
 import { Channel } from '../../channels/channel.entity';
 import { PageInfo } from '../../feed/feed.types';
+import { PostAttachment } from '../../posts/post-attachment.type';
 import type { BriefStatus, KpiMetric } from '@atelier/domain';
 
 @ObjectType({ description: 'The Markdown sections rendered to sanitised HTML: safe to insert as is.' })
@@ -145,10 +146,9 @@ export class ChannelScorecard {
   @Field(() => [ChannelScoreType]) rows: ChannelScoreType[];
 }
 
-@ObjectType()
-export class BriefAttachment {
-  @Field(() => ID) id: string;
-  @Field() kind: string;
-  @Field() fileName: string;
-  @Field() url: string;
-}
+/** The same fields as a post's files: one shape for the web's file lists, whatever they are attached to. */
+@ObjectType({
+  description:
+    'A file attached to a brief (its own files and the evidence of recorded figures), served at `url` to whoever may read the brief.',
+})
+export class BriefAttachment extends PostAttachment {}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { briefFiles, evidenceIds, evidenceName, roomLeft } from './attachments';
+import { attachmentIdsAfter, briefFiles, evidenceIds, evidenceName, roomLeft } from './attachments';
 
-const file = (id: string, kind = 'PDF') => ({ id, kind, fileName: `${id}.pdf`, url: `/files/${id}` });
+const file = (id: string, kind: 'IMAGE' | 'PDF' = 'PDF') => ({
+  id,
+  kind,
+  originalName: `${id}.pdf`,
+  url: `/files/${id}`,
+});
 const brief = {
   attachments: [file('a'), file('b', 'IMAGE'), file('ev')],
   kpis: [
@@ -13,10 +18,15 @@ const brief = {
 describe('brief attachments', () => {
   it('tells the evidence files apart from the brief’s own files', () => {
     expect([...evidenceIds(brief)].sort()).toEqual(['ev', 'gone']);
-    expect(briefFiles(brief)).toEqual([
-      { id: 'a', kind: 'PDF', url: '/files/a', originalName: 'a.pdf' },
-      { id: 'b', kind: 'IMAGE', url: '/files/b', originalName: 'b.pdf' },
-    ]);
+    expect(briefFiles(brief)).toEqual([file('a'), file('b', 'IMAGE')]);
+  });
+
+  it('sends the whole list of the brief’s own files after adding or removing, never the evidence', () => {
+    expect(attachmentIdsAfter(brief, { add: ['c', 'd'] })).toEqual(['a', 'b', 'c', 'd']);
+    expect(attachmentIdsAfter(brief, { remove: 'a' })).toEqual(['b']);
+    expect(attachmentIdsAfter(brief, { remove: 'ev' })).toEqual(['a', 'b']);
+    expect(attachmentIdsAfter(brief, { add: ['a'] })).toEqual(['a', 'b']);
+    expect(attachmentIdsAfter({ attachments: [file('ev')], kpis: brief.kpis }, { remove: 'x' })).toEqual([]);
   });
 
   it('counts the room left against every attached file, evidence included', () => {

@@ -1,14 +1,9 @@
-import type { AttachmentKind } from '@/graphql/generated';
+import type { BriefAttachmentFieldsFragment } from '@/graphql/generated';
 import { MAX_ATTACHMENTS } from '@/graphql/uploads';
 
-interface BriefFile {
-  id: string;
-  kind: string;
-  fileName: string;
-  url: string;
-}
-interface WithEvidence {
-  attachments: readonly BriefFile[];
+type BriefFile = Pick<BriefAttachmentFieldsFragment, 'id' | 'kind' | 'originalName' | 'url'>;
+interface WithEvidence<F extends BriefFile = BriefFile> {
+  attachments: readonly F[];
   kpis: readonly { actuals: readonly { evidenceAttachmentId?: string | null }[] }[];
 }
 
@@ -19,31 +14,32 @@ export function evidenceIds(brief: WithEvidence): Set<string> {
   );
 }
 
-/** The brief's own files, evidence left out, in the shape the shared attachment list shows. */
-export function briefFiles(
-  brief: WithEvidence,
-): { id: string; kind: AttachmentKind; url: string; originalName: string }[] {
+/** The brief's own files, evidence left out: the ones its editors attach and remove. */
+export function briefFiles<F extends BriefFile>(brief: WithEvidence<F>): F[] {
   const evidence = evidenceIds(brief);
-  return brief.attachments
-    .filter((file) => !evidence.has(file.id))
-    .map((file) => ({
-      id: file.id,
-      // The brief's field is a plain string; uploads are images or PDFs only.
-      kind: file.kind === 'IMAGE' ? 'IMAGE' : 'PDF',
-      url: file.url,
-      originalName: file.fileName,
-    }));
+  return brief.attachments.filter((file) => !evidence.has(file.id));
 }
 
 /**
- * How many more files the brief takes: the API allows MAX_ATTACHMENTS per brief, evidence files
- * included, and nothing can be detached yet.
+ * The `attachmentIds` of `updateBrief` (the whole list of the brief's own files) after adding
+ * uploads or removing one file. Evidence is never listed: the API keeps it whatever the list says.
  */
+export function attachmentIdsAfter(
+  brief: WithEvidence,
+  change: { add?: readonly string[]; remove?: string },
+): string[] {
+  const kept = briefFiles(brief)
+    .map((file) => file.id)
+    .filter((id) => id !== change.remove);
+  return [...new Set([...kept, ...(change.add ?? [])])];
+}
+
+/** How many more files the brief takes: the API allows MAX_ATTACHMENTS per brief, evidence files included. */
 export function roomLeft(brief: Pick<WithEvidence, 'attachments'>): number {
   return Math.max(0, MAX_ATTACHMENTS - brief.attachments.length);
 }
 
 /** The name of an evidence file, when the viewer's brief lists it. */
 export function evidenceName(brief: Pick<WithEvidence, 'attachments'>, id: string): string | null {
-  return brief.attachments.find((file) => file.id === id)?.fileName ?? null;
+  return brief.attachments.find((file) => file.id === id)?.originalName ?? null;
 }

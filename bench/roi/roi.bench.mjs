@@ -22,7 +22,10 @@ import { REPO_ROOT, requireApiBuild, startScratchServer } from '../support/scrat
 
 requireApiBuild();
 const require = createRequire(import.meta.url);
-const DIST = path.join(REPO_ROOT, 'apps/api/dist/apps/api/src');
+// The same build as startScratchServer's: BENCH_API_DIST names a snapshot that a rebuild cannot pull away.
+const DIST = process.env.BENCH_API_DIST
+  ? path.resolve(REPO_ROOT, process.env.BENCH_API_DIST, 'apps/api/src')
+  : path.join(REPO_ROOT, 'apps/api/dist/apps/api/src');
 const { runMigrations } = require(`${DIST}/database/database.js`);
 const { createApp } = require(`${DIST}/bootstrap.js`);
 const { loadConfig } = require(`${DIST}/config/app-config.js`);
@@ -109,13 +112,21 @@ async function time(run) {
   };
 }
 
-/** Every statement one report sends, with its parameters, to explain them afterwards. */
+/**
+ * Every statement one report sends, with its parameters and the `set local` its transaction ran
+ * before it (work_mem), to explain them afterwards as the service ran them.
+ */
 async function capture(run) {
   const prototype = Client.prototype;
   const original = prototype.query;
   const statements = [];
+  const settings = new WeakMap();
   prototype.query = function (text, params, ...rest) {
-    if (typeof text === 'string' && /time_saved_entries|posts|users u/.test(text)) statements.push({ text, params });
+    if (typeof text === 'string') {
+      if (/^set local /i.test(text)) settings.set(this, text);
+      else if (/^(commit|rollback)/i.test(text)) settings.delete(this);
+      else if (/time_saved_|posts|users u/.test(text)) statements.push({ text, params, setting: settings.get(this) });
+    }
     return original.call(this, text, params, ...rest);
   };
   try {
@@ -185,8 +196,15 @@ async function main() {
   const statements = await capture(() => reports.report(admin, cases[1].request));
   const plans = [];
   for (const statement of statements) {
+    await client.query('begin');
+    if (statement.setting) await client.query(statement.setting);
     const { rows } = await client.query(`explain (analyze, buffers, format text) ${statement.text}`, statement.params);
-    plans.push({ sql: statement.text.replace(/\s+/g, ' ').trim(), plan: rows.map((row) => row['QUERY PLAN']) });
+    await client.query('commit');
+    plans.push({
+      sql: statement.text.replace(/\s+/g, ' ').trim(),
+      setting: statement.setting ?? null,
+      plan: rows.map((row) => row['QUERY PLAN']),
+    });
   }
   const {
     rows: [{ version }],

@@ -1,8 +1,9 @@
-import type { Actor } from '@atelier/domain';
+import { type Actor, TIME_SAVED_CATEGORIES, TIME_SAVED_CONTENT_TYPES } from '@atelier/domain';
 import { PostsService } from '../src/posts/posts.service';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { CompanyClock } from '../src/time-saved/clock';
 import { User } from '../src/users/user.entity';
+import { UsersService } from '../src/users/users.service';
 import { GqlClient, startTestApp, TestApp } from './support/test-app';
 
 const LOG = `mutation ($input: LogTimeSavedInput!) { logTimeSaved(input: $input) { id } }`;
@@ -12,6 +13,27 @@ const SAVED = `mutation ($id: ID!, $minutes: Int) { savedMeTime(contentType: POS
 const UNDO = `mutation ($id: ID!) { undoSavedMeTime(id: $id) }`;
 
 const actor = (user: User): Actor => ({ id: user.id, role: user.role, active: true });
+
+/** The split columns of the weekly and monthly rollups, each with the entries it counts. */
+const SPLITS = [
+  ...TIME_SAVED_CATEGORIES.map((key) => [`cat_${key.toLowerCase()}`, `category = '${key}'`]),
+  ...TIME_SAVED_CONTENT_TYPES.map((key) => [`kind_${key.toLowerCase()}`, `content_type = '${key}'`]),
+  ['kind_none', 'content_type is null'],
+];
+/** A per-person rollup (`unit`: week or month) against its recount from the entries, both ways. */
+const periodDrift = (table: string, column: string, unit: string) => {
+  const recount = `select date_trunc('${unit}', entry_date)::date::text, user_id::text, team_id::text,
+      sum(minutes)::int, count(*)::int, ${SPLITS.flatMap(([, test]) => [
+        `coalesce(sum(minutes) filter (where ${test}), 0)::int`,
+        `(count(*) filter (where ${test}))::int`,
+      ]).join(', ')}
+    from time_saved_entries group by 1, 2, 3`;
+  const kept = `select ${column}::text, user_id::text, team_id::text, minutes, entries, ${SPLITS.flatMap(([split]) => [
+    `${split}_minutes`,
+    `${split}_entries`,
+  ]).join(', ')} from ${table}`;
+  return `(${recount} except all ${kept}) union all (${kept} except all ${recount})`;
+};
 
 /**
  * Each rollup, recomputed from the entries, against the rollup the triggers keep: rows in one and
@@ -48,6 +70,8 @@ const DRIFT = {
      except all
      select entry_date::text, content_type, content_id::text, team_id::text, sum(minutes)::bigint, count(*)::int
        from time_saved_entries where content_id is not null group by entry_date, content_type, content_id, team_id)`,
+  weekly: periodDrift('time_saved_weekly_people', 'week', 'week'),
+  monthly: periodDrift('time_saved_monthly_people', 'month', 'month'),
 };
 
 describe('the ROI rollups', () => {
@@ -76,8 +100,10 @@ describe('the ROI rollups', () => {
   /** The rollups match the entries exactly, and are not empty (a vacuous match proves nothing). */
   const expectInStep = async () => {
     for (const sql of Object.values(DRIFT)) expect(await t.sql(sql)).toEqual([]);
-    const [{ n }] = await t.sql<{ n: string }>(`select count(*) as n from time_saved_daily_people`);
-    expect(Number(n)).toBeGreaterThan(0);
+    for (const table of ['time_saved_daily_people', 'time_saved_weekly_people', 'time_saved_monthly_people']) {
+      const [{ n }] = await t.sql<{ n: string }>(`select count(*) as n from ${table}`);
+      expect(Number(n)).toBeGreaterThan(0);
+    }
   };
 
   beforeAll(async () => {
@@ -155,5 +181,98 @@ describe('the ROI rollups', () => {
     expect(Number(n)).toBe(0);
     await t.sql(`delete from time_saved_entries where user_id = $1`, [loner.user.id]);
     await expectInStep();
+  });
+  it('follow a week and a month edge and a team change; the report counts each person once', async () => {
+    const teamC = await t.createTeam('CRM & Fidélisation');
+    const teamD = await t.createTeam('Réseau & Événements');
+    const mover = await signIn([teamC]);
+    const writer = await signIn([teamC]);
+    const manager = await t.createUser('MANAGER', { teamIds: [teamC, teamD] });
+    const managerClient = t.client();
+    await managerClient.signIn(manager.email);
+
+    // Saturday 28 February (February, week of 23 February) and Sunday 1 March (March, same week).
+    await log(mover, '2026-02-28', 20, 'OTHER');
+    const sunday = await log(mover, '2026-03-01', 30, 'FOUND_INFORMATION');
+    await expectInStep();
+    // To Monday 2 March: another week, same month.
+    await ok(mover.client, UPDATE, {
+      id: sunday,
+      input: { date: '2026-03-02', minutes: 30, category: 'FOUND_INFORMATION' },
+    });
+    await expectInStep();
+    // The same person logs for team D in the same week: two rollup rows for one person that week.
+    await t.app.get(UsersService).update(mover.user.id, { teamIds: [teamD] });
+    await log(mover, '2026-03-03', 15, 'AVOIDED_MEETING');
+    await expectInStep();
+    const rows = await t.sql<{ team_id: string }>(
+      `select team_id from time_saved_weekly_people where user_id = $1 and week = '2026-03-02' order by team_id`,
+      [mover.user.id],
+    );
+    expect(rows.map((row) => row.team_id).sort()).toEqual([teamC, teamD].sort());
+
+    // Adoption: the mover posts in a week they logged (counted once), the writer only posts.
+    const space = await t.app
+      .get(SpacesService)
+      .create(actor(mover.user), { name: 'Réseau', description: '', visibility: 'OPEN' });
+    const posts = t.app.get(PostsService);
+    const dated = async (who: User, text: string, at: string) => {
+      const post = await posts.create(actor(who), space.id, text);
+      // Posts are dated by the database clock: this one is moved into the period under test.
+      await t.sql(`update posts set created_at = $2 where id = $1`, [post.id, at]);
+    };
+    await dated(mover.user, 'Planning des essais DS4', '2026-02-28T11:00:00Z');
+    await dated(writer.user, 'Retour des concessions', '2026-03-01T11:00:00Z');
+    await dated(mover.user, 'Bilan des essais', '2026-03-04T11:00:00Z');
+
+    // 28 February (a day), March (a whole month); the weeks of 23 February (cut) and 2 March (whole).
+    const response = await managerClient.request<{
+      roiReport: {
+        figures: { entries: number; peopleLogging: number; minutes: number };
+        weekly: { weekStart: string; people: number }[];
+        byCategory: { key: string; minutes: number; entries: number; people: number }[];
+        byTeam: { key: string; minutes: number; entries: number; people: number }[];
+        topContributors: { userId: string; minutes: number; entries: number }[];
+        adoption: { weekStart: string; activePeople: number; posts: number }[];
+      };
+    }>(
+      `query { roiReport(from: "2026-02-28", to: "2026-03-31") {
+        figures { entries peopleLogging minutes }
+        weekly { weekStart people }
+        byCategory { key minutes entries people }
+        byTeam { key minutes entries people }
+        topContributors { userId minutes entries }
+        adoption { weekStart activePeople posts }
+      } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const report = response.data!.roiReport;
+    expect(report.figures).toEqual({ entries: 3, peopleLogging: 1, minutes: 65 });
+    expect(report.weekly.map((week) => [week.weekStart, week.people])).toEqual([
+      ['2026-02-23', 1],
+      ['2026-03-02', 1],
+      ['2026-03-09', 0],
+      ['2026-03-16', 0],
+      ['2026-03-23', 0],
+      ['2026-03-30', 0],
+    ]);
+    expect(report.byCategory).toEqual([
+      { key: 'FOUND_INFORMATION', minutes: 30, entries: 1, people: 1 },
+      { key: 'OTHER', minutes: 20, entries: 1, people: 1 },
+      { key: 'AVOIDED_MEETING', minutes: 15, entries: 1, people: 1 },
+    ]);
+    expect(report.byTeam).toEqual([
+      { key: teamC, minutes: 50, entries: 2, people: 1 },
+      { key: teamD, minutes: 15, entries: 1, people: 1 },
+    ]);
+    expect(report.topContributors).toEqual([{ userId: mover.user.id, minutes: 65, entries: 3 }]);
+    expect(report.adoption.map((week) => [week.weekStart, week.activePeople, week.posts])).toEqual([
+      ['2026-02-23', 2, 2],
+      ['2026-03-02', 1, 1],
+      ['2026-03-09', 0, 0],
+      ['2026-03-16', 0, 0],
+      ['2026-03-23', 0, 0],
+      ['2026-03-30', 0, 0],
+    ]);
   });
 });

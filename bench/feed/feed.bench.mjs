@@ -10,9 +10,9 @@
 import { spawn } from 'node:child_process';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { Gql, webOperation } from '../support/gql.mjs';
 import { describeMachine, printTable, round, stepper, writeResult } from '../support/report.mjs';
+import { load } from '../support/timing.mjs';
 import {
   cleanupOnExit,
   dropDatabase,
@@ -143,29 +143,15 @@ function databaseUrlOf(serverUrl) {
 
 const countsOf = (databaseUrl) => withClient(databaseUrl, async (client) => (await client.query(COUNTS_SQL)).rows[0]);
 
-function load(url, body, cookie, connections = CONNECTIONS, duration = DURATION) {
-  return new Promise((resolve, reject) => {
-    let firstError;
-    const instance = autocannon(
-      {
-        url: `${url}/graphql`,
-        method: 'POST',
-        connections,
-        duration,
-        headers: { 'content-type': 'application/json', cookie },
-        body,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (firstError) process.stdout.write(`first request error on ${url}: ${firstError}\n`);
-        resolve(result);
-      },
-    );
-    instance.on('reqError', (error) => (firstError ??= error.message));
+const feedLoad = (url, body, cookie, connections = CONNECTIONS, durationSeconds = DURATION) =>
+  load(`${url}/graphql`, {
+    body,
+    headers: { 'content-type': 'application/json', cookie },
+    connections,
+    durationSeconds,
   });
-}
 
-const warm = (url, body, cookie) => load(url, body, cookie, 10, 3);
+const warm = (url, body, cookie) => feedLoad(url, body, cookie, 10, 3);
 
 const summary = (name, result) => ({
   target: name,
@@ -219,9 +205,9 @@ async function main() {
   await warm(api.url, body, viewer.cookie);
   await warm(baseline.url, body, viewer.cookie);
   step(`warmed up; loading each for ${DURATION} s with ${CONNECTIONS} connections`);
-  const apiResult = await load(api.url, body, viewer.cookie);
+  const apiResult = await feedLoad(api.url, body, viewer.cookie);
   step('API done');
-  const baselineResult = await load(baseline.url, body, viewer.cookie);
+  const baselineResult = await feedLoad(baseline.url, body, viewer.cookie);
   step('baseline done');
 
   const rows = [summary('API (GraphQL)', apiResult), summary('baseline (node:http + pg)', baselineResult)];

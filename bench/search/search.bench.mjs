@@ -8,7 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import { Gql, webOperation } from '../support/gql.mjs';
-import { describeMachine, percentile, printTable, round, stepper, writeResult } from '../support/report.mjs';
+import { describeMachine, printTable, round, stepper, writeResult } from '../support/report.mjs';
+import { latencySummary, timeEach } from '../support/timing.mjs';
 import {
   cleanupOnExit,
   dropDatabase,
@@ -111,21 +112,13 @@ const countsOf = (databaseUrl) =>
     return rows[0];
   });
 
-async function run(client, query, queries) {
-  const timings = new Array(queries.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < queries.length) {
-        const i = next++;
-        const started = performance.now();
-        const data = await client.request(query, { query: queries[i].query, first: 20, after: null });
-        timings[i] = { ...queries[i], ms: performance.now() - started, results: data.search.edges.length };
-      }
-    }),
+const run = (client, query, queries) =>
+  timeEach(
+    queries,
+    async ({ query: words }) =>
+      (await client.request(query, { query: words, first: 20, after: null })).search.edges.length,
+    { concurrency: CONCURRENCY },
   );
-  return timings;
-}
 
 async function main() {
   step(`bench:search on ${describeMachine()}`);
@@ -153,20 +146,8 @@ async function main() {
   const row = (kind, list) => ({
     kind,
     queries: list.length,
-    'p50 ms': round(
-      percentile(
-        list.map((t) => t.ms),
-        50,
-      ),
-    ),
-    'p95 ms': round(
-      percentile(
-        list.map((t) => t.ms),
-        95,
-      ),
-    ),
-    'max ms': round(Math.max(...list.map((t) => t.ms))),
-    'with results': list.filter((t) => t.results > 0).length,
+    ...latencySummary(list.map((t) => t.ms)),
+    'with results': list.filter((t) => t.result > 0).length,
   });
   const kinds = [...new Set(timings.map((t) => t.kind))];
   const rows = [
@@ -182,7 +163,7 @@ async function main() {
   const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 10);
   printTable(
     'Slowest queries',
-    slowest.map((t) => ({ query: t.query, kind: t.kind, ms: round(t.ms), results: t.results })),
+    slowest.map((t) => ({ query: t.query, kind: t.kind, ms: round(t.ms), results: t.result })),
   );
   const p95 = rows[0]['p95 ms'];
   process.stdout.write(`p95 ${p95} ms (aim < ${AIM.p95Ms} ms: ${p95 < AIM.p95Ms ? 'met' : 'MISSED'})\n`);
@@ -190,7 +171,7 @@ async function main() {
     volume,
     load: { concurrency: CONCURRENCY, queries: queries.length, pageSize: 20 },
     results: rows,
-    slowest: slowest.map((t) => ({ query: t.query, kind: t.kind, ms: round(t.ms), results: t.results })),
+    slowest: slowest.map((t) => ({ query: t.query, kind: t.kind, ms: round(t.ms), results: t.result })),
     aim: AIM,
     verdict: { p95Met: p95 < AIM.p95Ms },
   });

@@ -123,6 +123,23 @@ describe('search', () => {
     }
   });
 
+  it("gives a result's space with its member count when asked", async () => {
+    await post('Calendrier des essais routiers à Quimperlé.');
+    const response = await reader.client.request<{
+      search: { edges: { node: { space: { id: string; name: string; memberCount: number } } }[] };
+      space: { memberCount: number };
+    }>(
+      `query ($spaceId: ID!) {
+        search(query: "Quimperlé") { edges { node { space { id name memberCount } } } }
+        space(id: $spaceId) { memberCount }
+      }`,
+      { spaceId: openId },
+    );
+    expect(response.errors).toBeUndefined();
+    const [hit] = response.data!.search.edges;
+    expect(hit.node.space).toEqual({ id: openId, name: 'Lancements', memberCount: response.data!.space.memberCount });
+  });
+
   it('follows edits and leaves deleted posts and comments out, with the comments of a deleted post', async () => {
     const posts = t.app.get(PostsService);
     const comments = t.app.get(CommentsService);

@@ -1,10 +1,16 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { CommentLoaders } from '../comments/comment-loaders';
+import { PostLoaders, readWithSpace } from '../posts/post-loaders';
+import { ReactionLoaders } from '../reactions/reaction-loaders';
 import { SpacesService } from '../spaces/spaces.service';
+import { UserLoaders } from '../users/user-loaders';
 import { User } from '../users/user.entity';
-import { decodeCursor, FeedRepository } from './feed.repository';
+import { selects } from '../common/selection';
+import { decodeCursor, FeedPage, FeedRepository } from './feed.repository';
 import { PostConnection } from './feed.types';
 
 export const FEED_MAX_PAGE = 50;
@@ -14,6 +20,10 @@ export class FeedResolver {
   constructor(
     private readonly feedRepository: FeedRepository,
     private readonly spaces: SpacesService,
+    private readonly users: UserLoaders,
+    private readonly comments: CommentLoaders,
+    private readonly reactions: ReactionLoaders,
+    private readonly posts: PostLoaders,
   ) {}
 
   @Allow('space.read')
@@ -22,6 +32,8 @@ export class FeedResolver {
   })
   async feed(
     @CurrentUser() user: User,
+    @Context() { req }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('spaceId', { type: () => ID, nullable: true }) spaceId?: string | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
@@ -33,8 +45,31 @@ export class FeedResolver {
     }
     const cursor = after ? decodeCursor(after) : null;
     if (spaceId) await this.spaces.findReadable(user.id, spaceId);
-    const page = await this.feedRepository.page(user.id, spaceId ?? null, first, cursor);
+    const page = await this.feedRepository.page(user.id, spaceId ?? null, first, cursor, {
+      memberCounts: selects(info, ['edges', 'node', 'space', 'memberCount']),
+    });
+    this.prime(req, page);
     const edges = page.posts.map(({ post, cursor: edgeCursor }) => ({ cursor: edgeCursor, node: post }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /**
+   * The page came with what its cards show: the request's loaders get it, so Post's field resolvers
+   * (the same for a post read alone) answer from them without another query.
+   */
+  private prime(req: GraphQLContext['req'], page: FeedPage): void {
+    const users = this.users.for(req).user;
+    const { commentCount } = this.comments.for(req);
+    const { reactions } = this.reactions.for(req);
+    const { attachments } = this.posts.for(req);
+    for (const entry of page.posts) {
+      const { post } = entry;
+      if (entry.author) users.prime(post.authorId, entry.author);
+      if (entry.owner) users.prime(entry.owner.id, entry.owner);
+      readWithSpace(post, entry.space);
+      commentCount.prime(post.id, entry.commentCount);
+      reactions.prime(post.id, entry.reactions);
+      attachments.prime(post.id, entry.attachments);
+    }
   }
 }

@@ -23,7 +23,7 @@ import { PostsService } from './posts.service';
     UsersModule,
   ],
   providers: [PostsService, PostLoaders, PostAttachmentAccess, PostsResolver],
-  exports: [PostsService],
+  exports: [PostsService, PostLoaders],
 })
 export class PostsModule implements OnModuleInit {
   constructor(private readonly scopes: ScopeRegistry) {}

@@ -11,7 +11,7 @@ import { Comment } from '../comments/comment.entity';
 import { CommentLoaders } from '../comments/comment-loaders';
 import { ReactionLoaders } from '../reactions/reaction-loaders';
 import { UserLoaders } from '../users/user-loaders';
-import { PostLoaders } from './post-loaders';
+import { PostLoaders, spaceReadWith } from './post-loaders';
 import { CreatePostInput } from './dto/create-post.input';
 import { PostAttachment, toPostAttachment } from './post-attachment.type';
 import { redacted } from '../common/redacted';
@@ -83,7 +83,7 @@ export class PostsResolver {
 
   @ResolveField(() => Space)
   async space(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<Space> {
-    const space = await spaceLoaders(req, this.spacesService).space.load(post.spaceId);
+    const space = spaceReadWith(post) ?? (await spaceLoaders(req, this.spacesService).space.load(post.spaceId));
     if (!space) throw notFound('space');
     return space;
   }

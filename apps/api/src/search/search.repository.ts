@@ -3,6 +3,7 @@ import { badInput } from '@atelier/domain';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
 import { ScopeRegistry } from '../scopes/scope-registry';
+import { Space } from '../spaces/space.entity';
 
 /**
  * Where a page ends. Results are ordered by (rank desc, created_at desc, doc_id desc) and the next
@@ -68,14 +69,18 @@ export interface SearchHitRow {
 
 /**
  * How many matches are ranked: the newest ones, by creation date. Ranking (ts_rank_cd over vectors
- * holding three configurations' lexemes) is most of a search's time and grows with the number of
- * matches: a common word matches 7 % of 200,000 posts and took 120 ms to rank alone (bench:search).
+ * holding three configurations' lexemes) grows with the number of matches, and so does finding
+ * them: for a common word (14 % of 200,000 posts) the GIN index hands over every match, each read
+ * from the table and sorted by date, 100 to 250 ms (bench:search). With this bound small enough,
+ * PostgreSQL walks search_documents_newest_idx from the newest instead and stops at the 500th
+ * readable match: about 4,000 rows read for such a word, under 20 ms; a rarer query still goes
+ * through the GIN index (the planner picks, from the lexemes' statistics).
  * The trade-off, deliberate: for a word matching more than this many readable documents, an older
  * document is not found however well it ranks, and a document pushed out by newer ones between two
- * pages is skipped (never repeated). Any query narrow enough to be under it, which adding a word
- * usually makes it, ranks every match as before.
+ * pages is skipped (never repeated). 500 is 25 pages of 20; any query narrow enough to be under it,
+ * which adding a word usually makes it, ranks every match as before.
  */
-export const RANKED_MATCHES = 2000;
+export const RANKED_MATCHES = 500;
 
 /** The query as PostgreSQL sees it: French and English stemming, accents ignored, both languages' stop words dropped. */
 const TSQUERY = `atelier_search_query($1)`;
@@ -87,9 +92,10 @@ const TSQUERY = `atelier_search_query($1)`;
  * uses (the ScopeRegistry: a space's readers, a brief's, a thread's), as a semi-join per scope type.
  * Deleted content has no document (the triggers remove it), so nothing more to filter.
  *
- * Cost: the GIN index finds the matching documents; of those readable, only the RANKED_MATCHES
- * newest are ranked and sorted (a deliberate trade-off, see there), and only the page (at most 51
- * rows) gets a ts_headline.
+ * Cost: the GIN index finds the matching documents, or for a common word the newest-first index
+ * walks to them; of those readable, only the RANKED_MATCHES newest are ranked and sorted (a
+ * deliberate trade-off, see there), and only the page (at most 50 rows, not the one read to know
+ * whether another page follows) gets a ts_headline.
  */
 @Injectable()
 export class SearchRepository {
@@ -102,9 +108,11 @@ export class SearchRepository {
     return this.dataSource.query<SearchHitRow[]>(
       `with q as (select ${TSQUERY} as query),
        newest as (
+         -- The query written out, not q.query: a constant the planner sees, so it estimates how many
+         -- documents match and picks between the GIN index and the walk newest first.
          select sd.doc_type, sd.doc_id, sd.created_at, sd.tsv
-           from search_documents sd cross join q
-          where sd.tsv @@ q.query
+           from search_documents sd
+          where sd.tsv @@ ${TSQUERY}
             and ${this.scopes.readableSql('sd.scope_type', 'sd.scope_id', '$2')}
           order by sd.created_at desc, sd.doc_id desc
           limit $8
@@ -114,19 +122,23 @@ export class SearchRepository {
            from newest cross join q
        ),
        page as (
-         select * from hits
+         select hits.*, row_number() over (order by rank desc, created_at desc, doc_id desc) as n from hits
           where $3::real is null or (rank, created_at, doc_id) < ($3::real, $4::timestamptz, $5::uuid)
           order by rank desc, created_at desc, doc_id desc
           limit $6
        )
        select page.doc_type, page.doc_id, sd.parent_type, sd.parent_id, sd.scope_type, sd.scope_id,
               coalesce(sd.title, pd.title) as title, page.rank::text as rank, page.created_at::text as created_at,
-              case when strpos(fr.headline, U&'\\E000') > 0 then fr.headline
+              case when page.n > $9 then ''
+                   when strpos(fr.headline, U&'\\E000') > 0 then fr.headline
                    else ts_headline('atelier_en', sd.body, q.query, $7) end as headline
          from page cross join q
          join search_documents sd on sd.doc_type = page.doc_type and sd.doc_id = page.doc_id
          left join search_documents pd on pd.doc_type = sd.parent_type and pd.doc_id = sd.parent_id
-         cross join lateral (select ts_headline('atelier_fr', sd.body, q.query, $7) as headline) fr
+         -- The row after the page only tells whether there is a next one: no excerpt for it.
+         cross join lateral (
+           select case when page.n <= $9 then ts_headline('atelier_fr', sd.body, q.query, $7) end as headline
+         ) fr
         order by page.rank desc, page.created_at desc, page.doc_id desc`,
       [
         query,
@@ -137,7 +149,45 @@ export class SearchRepository {
         first + 1,
         HEADLINE_OPTIONS,
         RANKED_MATCHES,
+        first,
       ],
+    );
+  }
+
+  /**
+   * The spaces of a page of results as their `space` field shows them, without the member count (a
+   * count over two tables per space), which the resolver reads through the space loader when asked.
+   */
+  async spacesWithoutMemberCount(ids: readonly string[]): Promise<Map<string, Space>> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        name: string;
+        description: string;
+        kind: Space['kind'];
+        visibility: Space['visibility'];
+        team_id: string | null;
+        owner_id: string | null;
+        created_at: Date;
+      }[]
+    >(
+      `select id, name, description, kind, visibility, team_id, owner_id, created_at from spaces where id = any($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        Object.assign(new Space(), {
+          id: row.id,
+          name: row.name,
+          description: row.description,
+          kind: row.kind,
+          visibility: row.visibility,
+          teamId: row.team_id,
+          ownerId: row.owner_id,
+          createdAt: row.created_at,
+        }),
+      ]),
     );
   }
 

@@ -1,11 +1,16 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { requestScoped } from '../common/request-loaders';
+import { selects } from '../common/selection';
 import { spaceLoaders } from '../spaces/space-loaders';
 import { Space } from '../spaces/space.entity';
 import { SpacesService } from '../spaces/spaces.service';
 import { User } from '../users/user.entity';
 import { SearchConnection, SearchResult } from './dto/search.types';
+import { SearchRepository } from './search.repository';
 import { SEARCH_MAX_PAGE, SearchService } from './search.service';
 
 @Resolver(() => SearchResult)
@@ -13,6 +18,7 @@ export class SearchResolver {
   constructor(
     private readonly searchService: SearchService,
     private readonly spacesService: SpacesService,
+    private readonly repository: SearchRepository,
   ) {}
 
   @Allow('search.run')
@@ -29,8 +35,24 @@ export class SearchResolver {
   }
 
   @ResolveField(() => Space, { nullable: true, description: 'The space the post or comment is in.' })
-  async space(@Parent() result: SearchResult, @Context() { req }: GraphQLContext): Promise<Space | null> {
+  async space(
+    @Parent() result: SearchResult,
+    @Context() { req }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Space | null> {
     if (!result.spaceId) return null;
-    return (await spaceLoaders(req, this.spacesService).space.load(result.spaceId)) ?? null;
+    // The results page shows the space's name: its member count is read only when asked for.
+    const spaces = selects(info, ['memberCount'])
+      ? spaceLoaders(req, this.spacesService).space
+      : requestScoped(
+          req,
+          'search-spaces',
+          () =>
+            new DataLoader<string, Space | undefined>(async (ids) => {
+              const byId = await this.repository.spacesWithoutMemberCount(ids);
+              return ids.map((id) => byId.get(id));
+            }),
+        );
+    return (await spaces.load(result.spaceId)) ?? null;
   }
 }

@@ -292,6 +292,18 @@ describe('co-creation: threads, invitations, proposals, votes, offers', () => {
       expect(errorCode(await client.request(OPS.thread, { id: threadId }))).toBe('NOT_FOUND');
     });
 
+    it('joins the thread of the token only: it opens no other thread', async () => {
+      const otherThreadId = await openThread(staff);
+      const { token } = await invite();
+      const client = t.client();
+      expectOk(await accept(token, client));
+      expectOk(await client.request(OPS.thread, { id: threadId }));
+      expect(errorCode(await client.request(OPS.thread, { id: otherThreadId }))).toBe('NOT_FOUND');
+      // The same token, used again to reach the other thread, is as dead as any used token.
+      await expectInvalid(token);
+      expect(errorCode(await client.request(OPS.thread, { id: otherThreadId }))).toBe('NOT_FOUND');
+    });
+
     it('refuses tampered, random and malformed tokens', async () => {
       const { token } = await invite();
       const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;

@@ -6,7 +6,8 @@ import { isUuid } from '../common/ids';
 import { Post } from '../posts/post.entity';
 import { summarise, type ReactionSummary } from '../reactions/reaction.entity';
 import { canReadSql } from '../spaces/space-member.entity';
-import { memberCountSql, Space } from '../spaces/space.entity';
+import { type SpaceRow, spaceFromRow } from '../spaces/space-row';
+import { memberCountSql, type Space } from '../spaces/space.entity';
 import { USER_COLUMNS_SQL, userFromRow, type UserRow } from '../users/user-loaders';
 import type { User } from '../users/user.entity';
 
@@ -149,7 +150,7 @@ export class FeedRepository {
         id: row.id,
       }),
       author: row.author ? userOf(row.author) : undefined,
-      space: spaceOf(row.space),
+      space: spaceFromRow(row.space),
       owner: row.space.owner ? userOf(row.space.owner) : undefined,
       commentCount: row.comment_count,
       reactions: summarise(row.id, row.reactions),
@@ -175,18 +176,7 @@ interface FeedRow {
   linked_brief_id: string | null;
   cursor_created_at: string;
   author: Json<UserRow> | null;
-  space: {
-    id: string;
-    name: string;
-    description: string;
-    kind: Space['kind'];
-    visibility: Space['visibility'];
-    team_id: string | null;
-    owner_id: string | null;
-    created_at: string;
-    member_count: number | null;
-    owner: Json<UserRow> | null;
-  };
+  space: SpaceRow & { created_at: string; member_count: number | null; owner: Json<UserRow> | null };
   comment_count: number;
   reactions: { kind: string; count: number; viewer: boolean }[];
   attachments: {
@@ -221,19 +211,6 @@ const postOf = (row: FeedRow): Post =>
 
 const userOf = (row: Json<UserRow>): User =>
   userFromRow({ ...row, created_at: new Date(row.created_at), updated_at: new Date(row.updated_at) });
-
-const spaceOf = (row: FeedRow['space']): Space =>
-  Object.assign(new Space(), {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    kind: row.kind,
-    visibility: row.visibility,
-    teamId: row.team_id,
-    ownerId: row.owner_id,
-    ...(row.member_count === null ? {} : { memberCount: row.member_count }),
-    createdAt: new Date(row.created_at),
-  });
 
 const attachmentOf = (row: FeedRow['attachments'][number]): Attachment =>
   Object.assign(new Attachment(), {

@@ -3,7 +3,8 @@ import { badInput } from '@atelier/domain';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
 import { ScopeRegistry } from '../scopes/scope-registry';
-import { Space } from '../spaces/space.entity';
+import { SPACE_COLUMNS_SQL, type SpaceRow, spaceFromRow } from '../spaces/space-row';
+import type { Space } from '../spaces/space.entity';
 
 /**
  * Where a page ends. Results are ordered by (rank desc, created_at desc, doc_id desc) and the next
@@ -159,36 +160,11 @@ export class SearchRepository {
    * count over two tables per space), which the resolver reads through the space loader when asked.
    */
   async spacesWithoutMemberCount(ids: readonly string[]): Promise<Map<string, Space>> {
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        name: string;
-        description: string;
-        kind: Space['kind'];
-        visibility: Space['visibility'];
-        team_id: string | null;
-        owner_id: string | null;
-        created_at: Date;
-      }[]
-    >(
-      `select id, name, description, kind, visibility, team_id, owner_id, created_at from spaces where id = any($1::uuid[])`,
+    const rows = await this.dataSource.query<SpaceRow[]>(
+      `select ${SPACE_COLUMNS_SQL('s')} from spaces s where s.id = any($1::uuid[])`,
       [ids],
     );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        Object.assign(new Space(), {
-          id: row.id,
-          name: row.name,
-          description: row.description,
-          kind: row.kind,
-          visibility: row.visibility,
-          teamId: row.team_id,
-          ownerId: row.owner_id,
-          createdAt: row.created_at,
-        }),
-      ]),
-    );
+    return new Map(rows.map((row) => [row.id, spaceFromRow(row)]));
   }
 
   /** Whether the query keeps any word once stop words and punctuation are dropped. */

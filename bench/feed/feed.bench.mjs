@@ -13,16 +13,7 @@ import path from 'node:path';
 import { Gql, webOperation } from '../support/gql.mjs';
 import { describeMachine, printTable, round, stepper, writeResult } from '../support/report.mjs';
 import { load } from '../support/timing.mjs';
-import {
-  cleanupOnExit,
-  dropDatabase,
-  freePort,
-  freshDatabase,
-  REPO_ROOT,
-  startApi,
-  startScratchServer,
-  withClient,
-} from '../support/scratch.mjs';
+import { cleanupOnExit, freePort, REPO_ROOT, startBenchApi, withClient } from '../support/scratch.mjs';
 import { bulkComments, bulkPosts, bulkReactions, bulkSpaces, bulkUsers, passwordHashOf } from '../support/seed.mjs';
 import { rng } from '../support/text.mjs';
 
@@ -135,12 +126,6 @@ async function seed(databaseUrl, api) {
   });
 }
 
-function databaseUrlOf(serverUrl) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
-
 const countsOf = (databaseUrl) => withClient(databaseUrl, async (client) => (await client.query(COUNTS_SQL)).rows[0]);
 
 const feedLoad = (url, body, cookie, connections = CONNECTIONS, durationSeconds = DURATION) =>
@@ -165,17 +150,13 @@ const summary = (name, result) => ({
 
 async function main() {
   step(`bench:feed on ${describeMachine()}`);
-  const server = await startScratchServer();
-  cleanup.add(() => server.stop());
-  const databaseUrl = options.reuse ? databaseUrlOf(server.url) : await freshDatabase(server.url, DB_NAME);
-  if (!options.keep && !options.reuse) cleanup.add(() => dropDatabase(server.url, DB_NAME));
-
-  const api = await startApi({
-    databaseUrl,
-    port: await freePort(),
-    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+  const { databaseUrl, api } = await startBenchApi({
+    dbName: DB_NAME,
+    admin: ADMIN,
+    reuse: options.reuse,
+    keep: options.keep,
+    cleanup,
   });
-  cleanup.add(() => api.stop());
   step('API started, migrations applied');
   const counts = options.reuse ? await countsOf(databaseUrl) : await seed(databaseUrl, api);
 

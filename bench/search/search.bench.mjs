@@ -10,15 +10,7 @@ import { parseArgs } from 'node:util';
 import { Gql, webOperation } from '../support/gql.mjs';
 import { describeMachine, printTable, round, stepper, writeResult } from '../support/report.mjs';
 import { latencySummary, timeEach } from '../support/timing.mjs';
-import {
-  cleanupOnExit,
-  dropDatabase,
-  freePort,
-  freshDatabase,
-  startApi,
-  startScratchServer,
-  withClient,
-} from '../support/scratch.mjs';
+import { cleanupOnExit, startBenchApi, withClient } from '../support/scratch.mjs';
 import { bulkPosts, bulkSpaces, bulkUsers, passwordHashOf } from '../support/seed.mjs';
 import { rng } from '../support/text.mjs';
 import { searchQueries } from './queries.mjs';
@@ -100,12 +92,6 @@ async function seed(databaseUrl, api) {
   });
 }
 
-function databaseUrlOf(serverUrl) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
-
 const countsOf = (databaseUrl) =>
   withClient(databaseUrl, async (client) => {
     const { rows } = await client.query(COUNTS_SQL);
@@ -122,16 +108,13 @@ const run = (client, query, queries) =>
 
 async function main() {
   step(`bench:search on ${describeMachine()}`);
-  const server = await startScratchServer();
-  cleanup.add(() => server.stop());
-  const databaseUrl = options.reuse ? databaseUrlOf(server.url) : await freshDatabase(server.url, DB_NAME);
-  if (!options.keep && !options.reuse) cleanup.add(() => dropDatabase(server.url, DB_NAME));
-  const api = await startApi({
-    databaseUrl,
-    port: await freePort(),
-    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+  const { databaseUrl, api } = await startBenchApi({
+    dbName: DB_NAME,
+    admin: ADMIN,
+    reuse: options.reuse,
+    keep: options.keep,
+    cleanup,
   });
-  cleanup.add(() => api.stop());
   step('API started, migrations applied');
   const volume = options.reuse ? await countsOf(databaseUrl) : await seed(databaseUrl, api);
 

@@ -61,6 +61,11 @@ export async function freshDatabase(serverUrl, name) {
   } finally {
     await client.end();
   }
+  return databaseUrlOf(serverUrl, name);
+}
+
+/** The URL of the database `name` on the scratch server. */
+export function databaseUrlOf(serverUrl, name) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
@@ -159,4 +164,23 @@ export function cleanupOnExit() {
     });
   }
   return { add: (task) => tasks.push(task), run };
+}
+
+/**
+ * The start of a bench that loads one API: the scratch server, its database (fresh, or the one a
+ * former `--keep` run left when `reuse`; dropped at the end unless `keep` or `reuse`), then the API
+ * with the bench's admin, migrations applied. Everything started is registered on `cleanup`.
+ */
+export async function startBenchApi({ dbName, admin, reuse, keep, cleanup }) {
+  const server = await startScratchServer();
+  cleanup.add(() => server.stop());
+  const databaseUrl = reuse ? databaseUrlOf(server.url, dbName) : await freshDatabase(server.url, dbName);
+  if (!keep && !reuse) cleanup.add(() => dropDatabase(server.url, dbName));
+  const api = await startApi({
+    databaseUrl,
+    port: await freePort(),
+    env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+  });
+  cleanup.add(() => api.stop());
+  return { databaseUrl, api };
 }

@@ -66,6 +66,17 @@ describe('briefs: write, review, approve, launch and measure', () => {
       .getByTestId('brief-objective')
       .fill('200 demandes d’essai dans les concessions de Lyon et Grenoble.');
     await marketer.getByTestId('autosave').filter({ hasText: 'Enregistré' }).waitFor();
+    // A file attached by mistake is taken off again.
+    const files = marketer.getByTestId('brief-files-editor');
+    await files.locator('input[type="file"]').setInputFiles({
+      name: 'plan média.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await files.getByTestId('attach-files').click();
+    await files.getByTestId('brief-file').filter({ hasText: 'plan média.pdf' }).waitFor();
+    await files.getByRole('button', { name: 'Retirer plan média.pdf du brief' }).click();
+    await files.getByText('Aucun fichier joint.').waitFor();
     await marketer.getByTestId('done-editing').click();
     await marketer.getByText('200 demandes d’essai dans les concessions de Lyon et Grenoble.').waitFor();
     await marketer.getByTestId('submit-brief').click();

@@ -114,6 +114,18 @@ describe('co-creation: staff invite a customer who joins, proposes and is credit
     await staffCard.waitFor({ timeout: 5_000 });
     expect(await staffCard.getByText(`par ${customerName}`).count()).toBe(1);
 
+    // A shortlist change reaches another staff member's page live, through the staff-only room.
+    await signedInLive(manager, MANAGER);
+    await manager.goto(threadUrl);
+    await manager.waitForSelector('html[data-live="on"]');
+    const managerCard = manager.getByTestId('proposal-card').filter({ hasText: proposalTitle });
+    await managerCard.waitFor();
+    await staffCard.getByRole('button', { name: 'Présélectionner' }).click();
+    await managerCard.getByText('Présélectionnée').waitFor({ timeout: 5_000 });
+    const customerCard = customer.getByTestId('proposal-list').getByText(proposalTitle);
+    expect(await customerCard.count()).toBe(1);
+    expect(await customer.getByTestId('proposal-list').getByText('Présélectionnée').count()).toBe(0);
+
     // Internal pages are out of the customer's reach: they land back in their threads.
     await customer.goto('/feed');
     await customer.waitForURL('**/threads');
@@ -134,8 +146,7 @@ describe('co-creation: staff invite a customer who joins, proposes and is credit
     await staff.getByTestId('offer-credits').getByText(customerName).waitFor();
     const offerPath = new URL(staff.url()).pathname;
 
-    // A manager approves and publishes it.
-    await signedInLive(manager, MANAGER);
+    // The manager approves and publishes it.
     await manager.goto(offerPath);
     await manager.getByRole('heading', { level: 1, name: proposalTitle }).waitFor();
     await confirmMove(manager, 'Approuver');

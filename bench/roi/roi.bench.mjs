@@ -4,8 +4,9 @@
  * Seeds a database (atelier_bench_roi, on the embedded PostgreSQL of bench/support started on a
  * cluster of its own, BENCH_DATA_DIR default /tmp/atelier-bench-roi: never the app's data) with
  * 20,000 people in 200 teams, 1,000,000 time-saved entries over the last year, and a year of posts
- * and comments. Then times the report (every query it runs, through the real service) for a month,
- * a quarter, a quarter of one team and a year: BENCH_RUNS (20) runs each after BENCH_WARM_UP (3),
+ * and comments. Then times the report (every query it runs, through the real service) for the last
+ * calendar month, the last calendar quarter (whole department and one team), 91 days and 365 days to
+ * today: BENCH_RUNS (20) runs each after BENCH_WARM_UP (3),
  * prints median and p95, explains each statement of the quarter report, and writes everything to
  * bench/results/roi-<date>.json.
  *
@@ -175,11 +176,20 @@ async function main() {
   const admin = { id: adminId, role: 'ADMIN', active: true };
   const ago = (days) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
+  // The last whole calendar month and quarter (what the dashboard's presets show once they end),
+  // and periods that fall across buckets: 91 days to today, a year.
+  const [year, month] = today.split('-').map(Number);
+  const firstOf = (y, m) => new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 10);
+  const lastOf = (y, m) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const quarterFirst = month - ((month - 1) % 3) - 3;
+  const lastMonth = { from: firstOf(year, month - 1), to: lastOf(year, month - 1) };
+  const lastQuarter = { from: firstOf(year, quarterFirst), to: lastOf(year, quarterFirst + 2) };
   const cases = [
-    { name: 'month (whole department)', request: { from: ago(30), to: today } },
-    { name: 'quarter (whole department)', request: { from: ago(91), to: today } },
-    { name: 'quarter (one team)', request: { from: ago(91), to: today, teamId } },
-    { name: 'year (whole department)', request: { from: ago(364), to: today } },
+    { name: `month ${lastMonth.from.slice(0, 7)} (whole department)`, request: lastMonth },
+    { name: `quarter from ${lastQuarter.from} (whole department)`, request: lastQuarter },
+    { name: `quarter from ${lastQuarter.from} (one team)`, request: { ...lastQuarter, teamId } },
+    { name: '91 days to today (whole department)', request: { from: ago(91), to: today } },
+    { name: '365 days to today (whole department)', request: { from: ago(364), to: today } },
   ];
   const results = [];
   for (const item of cases) {

@@ -1,4 +1,5 @@
 import { type Actor, TIME_SAVED_CATEGORIES, TIME_SAVED_CONTENT_TYPES } from '@atelier/domain';
+import { CommentsService } from '../src/comments/comments.service';
 import { PostsService } from '../src/posts/posts.service';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { CompanyClock } from '../src/time-saved/clock';
@@ -72,6 +73,49 @@ const DRIFT = {
        from time_saved_entries where content_id is not null group by entry_date, content_type, content_id, team_id)`,
   weekly: periodDrift('time_saved_weekly_people', 'week', 'week'),
   monthly: periodDrift('time_saved_monthly_people', 'month', 'month'),
+  quarterly: periodDrift('time_saved_quarterly_people', 'quarter', 'quarter'),
+  contentTotals: ['month', 'quarter']
+    .map((unit) => {
+      const recount = `select date_trunc('${unit}', entry_date)::date::text, content_type, content_id::text,
+          sum(minutes)::int, count(*)::int
+        from time_saved_entries where content_id is not null group by 1, 2, 3`;
+      const kept = `select starts::text, content_type, content_id::text, minutes, people
+        from time_saved_content_totals where span = '${unit.toUpperCase()}'`;
+      return `(${recount} except all ${kept}) union all (${kept} except all ${recount})`;
+    })
+    .join(' union all '),
+  // Posts and comments not deleted, and proposals, cut into weeks in the company's zone.
+  activity: (() => {
+    const written = (table: string, filter: string, kind: string) =>
+      `select date_trunc('week', created_at at time zone (select zone from company_calendar))::date as week,
+              author_id as user_id, '${kind}' as kind from ${table} where ${filter}`;
+    const recount = `select week::text, user_id::text, count(*) filter (where kind = 'logged')::int,
+        count(*) filter (where kind = 'post')::int, count(*) filter (where kind = 'comment')::int,
+        count(*) filter (where kind = 'proposal')::int
+      from (select date_trunc('week', entry_date)::date as week, user_id, 'logged' as kind from time_saved_entries
+            union all ${written('posts', 'deleted_at is null', 'post')}
+            union all ${written('comments', 'deleted_at is null', 'comment')}
+            union all ${written('proposals', 'true', 'proposal')}) x
+      group by 1, 2`;
+    const kept = `select week::text, user_id::text, logged, posts, comments, proposals from weekly_activity`;
+    return `(${recount} except all ${kept}) union all (${kept} except all ${recount})`;
+  })(),
+  activityTotals: (() => {
+    const recount = `select week::text, count(*)::int, (count(*) filter (where logged > 0))::int, sum(posts)::int,
+        sum(comments)::int, sum(proposals)::int from weekly_activity group by week`;
+    const kept = `select week::text, sum(active)::int, sum(loggers)::int, sum(posts)::int, sum(comments)::int,
+        sum(proposals)::int from weekly_activity_totals group by week
+        having sum(active) <> 0 or sum(loggers) <> 0 or sum(posts) <> 0 or sum(comments) <> 0 or sum(proposals) <> 0`;
+    return `(${recount} except all ${kept}) union all (${kept} except all ${recount})`;
+  })(),
+  // The mask's bits, in the repository's order (categories, then kinds), against the split counts.
+  masks: ['time_saved_weekly_people', 'time_saved_monthly_people', 'time_saved_quarterly_people']
+    .map(
+      (table) =>
+        `select '${table}', user_id::text from ${table}
+          where mask <> ${SPLITS.map(([split], bit) => `(case when ${split}_entries > 0 then ${1 << bit} else 0 end)`).join(' + ')}`,
+    )
+    .join(' union all '),
 };
 
 describe('the ROI rollups', () => {
@@ -100,7 +144,13 @@ describe('the ROI rollups', () => {
   /** The rollups match the entries exactly, and are not empty (a vacuous match proves nothing). */
   const expectInStep = async () => {
     for (const sql of Object.values(DRIFT)) expect(await t.sql(sql)).toEqual([]);
-    for (const table of ['time_saved_daily_people', 'time_saved_weekly_people', 'time_saved_monthly_people']) {
+    for (const table of [
+      'time_saved_daily_people',
+      'time_saved_weekly_people',
+      'time_saved_monthly_people',
+      'time_saved_quarterly_people',
+      'weekly_activity',
+    ]) {
       const [{ n }] = await t.sql<{ n: string }>(`select count(*) as n from ${table}`);
       expect(Number(n)).toBeGreaterThan(0);
     }
@@ -220,10 +270,12 @@ describe('the ROI rollups', () => {
       const post = await posts.create(actor(who), space.id, text);
       // Posts are dated by the database clock: this one is moved into the period under test.
       await t.sql(`update posts set created_at = $2 where id = $1`, [post.id, at]);
+      await expectInStep();
+      return post.id;
     };
     await dated(mover.user, 'Planning des essais DS4', '2026-02-28T11:00:00Z');
     await dated(writer.user, 'Retour des concessions', '2026-03-01T11:00:00Z');
-    await dated(mover.user, 'Bilan des essais', '2026-03-04T11:00:00Z');
+    const review = await dated(mover.user, 'Bilan des essais', '2026-03-04T11:00:00Z');
 
     // 28 February (a day), March (a whole month); the weeks of 23 February (cut) and 2 March (whole).
     const response = await managerClient.request<{
@@ -274,5 +326,28 @@ describe('the ROI rollups', () => {
       ['2026-03-23', 0, 0],
       ['2026-03-30', 0, 0],
     ]);
+    await posts.delete(actor(mover.user), review);
+    await expectInStep();
+  });
+
+  it('follow posts and comments written, deleted and restored', async () => {
+    const writer = await signIn([]);
+    const space = await t.app
+      .get(SpacesService)
+      .create(actor(writer.user), { name: 'Salon', description: '', visibility: 'OPEN' });
+    const post = await t.app.get(PostsService).create(actor(writer.user), space.id, 'Stand du salon');
+    const comments = t.app.get(CommentsService);
+    const first = await comments.add(actor(writer.user), post.id, 'Photos à venir');
+    await comments.add(actor(a1.user), post.id, 'Merci');
+    await expectInStep();
+    await comments.delete(actor(writer.user), first.id);
+    await expectInStep();
+    await t.app.get(PostsService).delete(actor(writer.user), post.id);
+    await expectInStep();
+    // A restore, as a data fix does it.
+    await t.sql(`update posts set deleted_at = null where id = $1`, [post.id]);
+    await expectInStep();
+    await t.sql(`delete from comments where target_id = $1`, [post.id]);
+    await expectInStep();
   });
 });

@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Actor,
-  DomainError,
   type Period,
   type PeriodPreset,
   addDays,
@@ -35,7 +34,7 @@ export interface ReportRequest {
 }
 
 @Injectable()
-export class RoiReportService {
+export class RoiReportService implements OnModuleInit {
   constructor(
     private readonly repository: RoiReportRepository,
     private readonly costs: CostsService,
@@ -45,6 +44,11 @@ export class RoiReportService {
     private readonly scopes: ScopeRegistry,
     private readonly briefs: BriefsService,
   ) {}
+
+  /** The weekly activity rollup cuts posts into weeks in the company's zone: this instance's TZ. */
+  async onModuleInit(): Promise<void> {
+    await this.repository.alignZone(this.clock.zone);
+  }
 
   /** from/to win over a preset; with neither, the current month (company time zone). */
   period(request: ReportRequest): Period {
@@ -126,7 +130,7 @@ export class RoiReportService {
       topContributors: people.contributors,
       adoption: weekly.map((week) => {
         const found = activityByWeek.get(week.weekStart);
-        if (!found) return { weekStart: week.weekStart, activePeople: 0, posts: 0, comments: 0, proposals: null };
+        if (!found) return { weekStart: week.weekStart, activePeople: 0, posts: 0, comments: 0, proposals: 0 };
         const { loggers: _loggers, ...adoption } = found;
         return adoption;
       }),
@@ -155,24 +159,20 @@ export class RoiReportService {
     actor: Actor,
     ranked: { contentType: string; contentId: string; minutes: number; people: number }[],
   ): Promise<RoiContent[]> {
-    const texts = await this.repository.contentTexts(
-      ranked.map((item) => item.contentId),
-      this.scopes.contentSql(),
-    );
-    return Promise.all(
-      ranked.map(async (item) => {
-        const target = await this.targets.resolve(actor.id, item.contentId).catch((error: unknown) => {
-          if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-          throw error;
-        });
-        const html = target ? texts.get(item.contentId) : undefined;
-        return {
-          ...item,
-          rootType: target?.rootType ?? null,
-          rootId: target?.rootId ?? null,
-          excerpt: html === undefined ? null : excerptOf(html),
-        };
-      }),
-    );
+    const ids = ranked.map((item) => item.contentId);
+    const [texts, targets] = await Promise.all([
+      this.repository.contentTexts(ids, this.scopes.contentSql()),
+      this.targets.findMany(actor.id, ids),
+    ]);
+    return ranked.map((item) => {
+      const target = targets.get(item.contentId);
+      const html = target ? texts.get(item.contentId) : undefined;
+      return {
+        ...item,
+        rootType: target?.rootType ?? null,
+        rootId: target?.rootId ?? null,
+        excerpt: html === undefined ? null : excerptOf(html),
+      };
+    });
   }
 }

@@ -147,8 +147,8 @@ export class RoiAdoptionWeek {
   @Field(() => Int)
   comments: number;
 
-  @Field(() => Int, { nullable: true, description: 'null until co-creation exists.' })
-  proposals: number | null;
+  @Field(() => Int, { description: 'Co-creation proposals submitted, by customers too.' })
+  proposals: number;
 }
 
 @ObjectType({ description: 'A brief live at some time during the period, with its return on objective.' })

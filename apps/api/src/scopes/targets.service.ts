@@ -47,38 +47,46 @@ export class TargetsService {
 
   /** The target, or null when it is missing or the viewer may not read it. */
   async find(viewerId: string, targetId: string): Promise<ResolvedTarget | null> {
-    if (!isUuid(targetId) || !isUuid(viewerId) || !this.scopes.contentTypes().length) return null;
-    // The content SQL appears twice rather than in a CTE: PostgreSQL then pushes `id = $1` into each
-    // branch (a CTE read twice would be materialised whole).
-    const [row] = await this.dataSource.query<TargetRow[]>(
+    return (await this.findMany(viewerId, [targetId])).get(targetId) ?? null;
+  }
+
+  /** The targets among `targetIds` that exist and the viewer may read, by id, in one statement. */
+  async findMany(viewerId: string, targetIds: readonly string[]): Promise<Map<string, ResolvedTarget>> {
+    const ids = targetIds.filter(isUuid);
+    if (!ids.length || !isUuid(viewerId) || !this.scopes.contentTypes().length) return new Map();
+    // The content SQL appears twice rather than in a CTE: PostgreSQL then pushes `id = any($1)` into
+    // each branch (a CTE read twice would be materialised whole).
+    const rows = await this.dataSource.query<TargetRow[]>(
       `select t.* from (
          select c.type, c.id, c.author_id, c.type as root_type, c.id as root_id, c.scope_type, c.scope_id
            from (${this.scopes.contentSql('$2')}) c
-          where c.id = $1
+          where c.id = any($1::uuid[])
          union all
          select 'COMMENT', cm.id, cm.author_id, c.type, c.id, c.scope_type, c.scope_id
            from comments cm
            join (${this.scopes.contentSql('$2')}) c on c.id = cm.target_id and c.type = cm.target_type
-          where cm.id = $1 and cm.deleted_at is null
+          where cm.id = any($1::uuid[]) and cm.deleted_at is null
             and (cm.hidden_at is null or cm.author_id = $2
                  or exists (select 1 from users tu where tu.id = $2 and tu.role <> 'CUSTOMER'))
        ) t
-       where ${this.scopes.readableSql('t.scope_type', 't.scope_id', '$2')}
-       limit 1`,
-      [targetId, viewerId],
+       where ${this.scopes.readableSql('t.scope_type', 't.scope_id', '$2')}`,
+      [ids, viewerId],
     );
-    if (!row) return null;
-    return {
-      type: row.type,
-      id: row.id,
-      authorId: row.author_id,
-      rootType: row.root_type,
-      rootId: row.root_id,
-      scope: { type: row.scope_type, id: row.scope_id },
-    };
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          type: row.type,
+          id: row.id,
+          authorId: row.author_id,
+          rootType: row.root_type,
+          rootId: row.root_id,
+          scope: { type: row.scope_type, id: row.scope_id },
+        },
+      ]),
+    );
   }
 
-  /** May the user read the scope? (Missing scopes are unreadable.) */
   async canReadScope(userId: string, scope: ScopeRef): Promise<boolean> {
     if (!isUuid(userId) || !isUuid(scope.id)) return false;
     const [row] = await this.dataSource.query<{ ok: boolean }[]>(

@@ -2,3 +2,4 @@ export * from './calendar';
 export * from './entries';
 export * from './roi';
 export * from './costs';
+export * from './people';

@@ -18,7 +18,7 @@ import { BriefsModule } from './briefs/briefs.module';
 import { ChannelsModule } from './channels/channels.module';
 import { CommentsModule } from './comments/comments.module';
 import { CoCreationModule } from './co-creation/co-creation.module';
-import { createErrorFormatter } from './common/graphql-errors';
+import { errorReferencePlugin, formatGraphQLError } from './common/graphql-errors';
 import { PolicyGuard } from './common/policy.guard';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -77,9 +77,10 @@ function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
       ...armor.plugins,
       // No response is cached by hints; Apollo's default cache-control plugin would wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
+      errorReferencePlugin(logger),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
-    formatError: createErrorFormatter(logger),
+    formatError: formatGraphQLError,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

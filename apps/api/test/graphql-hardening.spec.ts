@@ -95,6 +95,24 @@ describe('GraphQL hardening', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('masks an error of ours behind the request id the response header carries', async () => {
+    const { client } = await t.signedIn('MARKETER');
+    // A table gone from under a query: the kind of failure no caller can fix.
+    await t.sql('alter table spaces rename to spaces_away');
+    try {
+      const response = await client.request('query { spaces { id } }');
+      const requestId = response.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.errors).toEqual([
+        expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }),
+      ]);
+      expect(response.errors![0].message).toContain(requestId);
+      expect(response.errors![0].message).not.toContain('spaces');
+    } finally {
+      await t.sql('alter table spaces_away rename to spaces');
+    }
+  });
+
   it('answers /healthz and /readyz', async () => {
     expect(await (await t.client().raw({ method: 'GET', path: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect(await (await t.client().raw({ method: 'GET', path: '/readyz' })).json()).toEqual({ status: 'ready' });

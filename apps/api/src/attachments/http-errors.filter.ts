@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import { DomainError, type ErrorCode, badInput } from '@atelier/domain';
-import type { Response } from 'express';
-import { currentRequestId } from '../common/request-context';
+import type { Request, Response } from 'express';
+import { maskedMessage } from '../common/graphql-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HttpDomainError, fileTooLarge } from './attachment-errors';
 
@@ -28,12 +28,12 @@ export class AttachmentsErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const requestId = String(host.switchToHttp().getRequest<Request>().id);
     const error = this.toDomainError(exception);
     if (!error) {
-      const requestId = currentRequestId();
       this.logger.error({ err: exception, requestId }, 'unexpected error in an attachments route');
       this.send(res, 500, {
-        message: `Something went wrong on our side. If it happens again, give this reference to your administrator: ${requestId}.`,
+        message: maskedMessage(requestId),
         extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
       });
       return;

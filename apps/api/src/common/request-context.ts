@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Actor } from '@atelier/domain';
@@ -13,28 +12,18 @@ declare module 'http' {
   }
 }
 
-interface RequestContext {
-  requestId: string;
-}
-
-const storage = new AsyncLocalStorage<RequestContext>();
-
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Gives every request an id (a caller's well-formed `x-request-id` is kept) that the logs,
- * the response header and masked errors all share.
+ * the response header and masked errors all share, as `req.id`.
  */
 export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.header('x-request-id');
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   req.id = requestId;
   res.setHeader('x-request-id', requestId);
-  storage.run({ requestId }, next);
-}
-
-export function currentRequestId(): string | undefined {
-  return storage.getStore()?.requestId;
+  next();
 }
 
 export function actorOf(user: User | undefined): Actor | null {

@@ -9,9 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import type { IncomingMessage } from 'node:http';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { BriefsModule } from './briefs/briefs.module';
@@ -92,26 +90,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            genReqId: (req: IncomingMessage) => req.id,
-            // Only method, url and status are logged: never cookies (session tokens) nor bodies (passwords).
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            customProps: (req: IncomingMessage & { body?: { operationName?: unknown } }) => ({
-              operation: typeof req.body?.operationName === 'string' ? req.body.operationName : undefined,
-              userId: req.user?.id,
-            }),
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz' },
-          },
-        }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config, logger)),
         ScopesModule,

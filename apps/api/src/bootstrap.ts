@@ -6,9 +6,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { accessLog } from './common/access-log';
+import { PinoNestLogger } from './common/pino-nest-logger';
 import { requestContextMiddleware } from './common/request-context';
 import { AppConfig } from './config/app-config';
 import { LiveIoAdapter } from './live/live-io.adapter';
@@ -52,7 +53,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(NestPinoLogger));
+  app.useLogger(new PinoNestLogger(logger));
   // Live updates: socket.io on this HTTP server, across instances through Redis (REDIS_URL) or PostgreSQL.
   const live = new LiveIoAdapter(app, config.REDIS_URL, databaseUrl, logger);
   await live.connect().catch(async (error: unknown) => {
@@ -64,6 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.disable('x-powered-by');
 
   app.use(requestContextMiddleware);
+  app.use(accessLog(logger));
   app.use(
     helmet({
       // Apollo's sandbox landing page (outside production only) loads its scripts from a CDN.

@@ -23,7 +23,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   start and rebuilds the table when it changes (weekly_activity_rebuild()).
  *
  * Upserts go in key order, so two transactions touching the same rows wait instead of deadlocking.
- * The categories and kinds are those of the CHECK constraints of time_saved_entries.
+ * The categories and kinds are those of the CHECK constraints of time_saved_entries, written out
+ * again rather than imported from another migration or from libs/domain: a migration stays as it
+ * landed, whatever the code around it becomes.
  */
 const CATEGORIES = [
   'FOUND_INFORMATION',

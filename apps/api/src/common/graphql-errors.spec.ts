@@ -1,19 +1,8 @@
 import { DomainError } from '@atelier/domain';
 import { GraphQLError } from 'graphql';
-import pino from 'pino';
-import { Writable } from 'node:stream';
+import type pino from 'pino';
 import { errorReferencePlugin, formatGraphQLError } from './graphql-errors';
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: 'error' }, stream) };
-}
+import { captureLogs } from '../../test/support/log-capture';
 
 const resolverError = (original: Error) =>
   new GraphQLError(original.message, { path: ['signIn'], originalError: original });
@@ -35,7 +24,7 @@ async function throughPlugin(
 
 describe('GraphQL errors', () => {
   it('keep a domain error: code, message, reason and field; nothing logged', async () => {
-    const { logger, lines } = capture();
+    const { logger, lines } = captureLogs('error');
     const error = new DomainError('CONFLICT', 'An account already uses a@b.co.', {
       reason: 'emailTaken',
       field: 'email',
@@ -52,7 +41,7 @@ describe('GraphQL errors', () => {
   });
 
   it('mask anything unexpected behind the request id, and log it with that id', async () => {
-    const { logger, lines } = capture();
+    const { logger, lines } = captureLogs('error');
     const leak = new Error('relation "users" does not exist at character 15');
     const formatted = formatGraphQLError({ message: leak.message, path: ['users'] }, resolverError(leak));
     const [sent] = await throughPlugin(logger, 'req-12345678', [resolverError(leak)], [formatted]);
@@ -64,7 +53,7 @@ describe('GraphQL errors', () => {
   });
 
   it('report a malformed request as BAD_USER_INPUT with its message, not as ours', async () => {
-    const { logger, lines } = capture();
+    const { logger, lines } = captureLogs('error');
     const error = new GraphQLError('Cannot query field "mee" on type "Query".', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });

@@ -1,22 +1,10 @@
 import { Logger } from '@nestjs/common';
-import pino from 'pino';
-import { Writable } from 'node:stream';
 import { PinoNestLogger } from './pino-nest-logger';
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: 'trace' }, stream) };
-}
+import { captureLogs } from '../../test/support/log-capture';
 
 describe('PinoNestLogger', () => {
   it("writes a Nest Logger's fields, message and context as one pino line", () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const nest = new PinoNestLogger(logger);
     nest.error({ requestId: 'req-1' }, 'unexpected error in an attachments route', 'Attachments');
     nest.log('Mapped {/graphql, POST} route', 'RouterExplorer');
@@ -45,7 +33,7 @@ describe('PinoNestLogger', () => {
   });
 
   it('serves the Logger instances of the app once installed', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     Logger.overrideLogger(new PinoNestLogger(logger));
     try {
       new Logger('Mail').warn({ to: 'a@b.co' }, 'mail failed');

@@ -95,6 +95,24 @@ export interface PeopleFigures {
 
 type Params = [CalendarDate, CalendarDate, string[] | null];
 
+/** A week of activity as both of its statements return it (counts come back as bigint strings). */
+interface ActivityRow {
+  week: string;
+  loggers: string;
+  active: string;
+  posts: string;
+  comments: string;
+  proposals: string;
+}
+const activityWeekOf = (row: ActivityRow): ActivityWeek => ({
+  weekStart: row.week,
+  loggers: Number(row.loggers),
+  activePeople: Number(row.active),
+  posts: Number(row.posts),
+  comments: Number(row.comments),
+  proposals: Number(row.proposals),
+});
+
 /**
  * The split columns of the per-person rollups, and what the report calls them, in the bit order of
  * their `mask` (migrations/1764040000000-roi-quarters-and-activity.ts).
@@ -331,8 +349,8 @@ export class RoiReportRepository {
    * cuts: the people who logged time, the posts, comments and proposals written, and the weekly
    * active people: who posted, commented, proposed or logged time. For the whole department, whole
    * weeks are read from weekly_activity_totals, whose week of a post is cut in the zone of
-   * company_calendar, which the API keeps equal to `zone` (alignZone); the days of cut weeks, and any report narrowed
-   * to teams, are counted from the rollups and base tables (activityFromBase).
+   * company_calendar, which the API keeps equal to `zone` (alignZone); the days of cut weeks, and
+   * any report narrowed to teams, are counted from the rollups and base tables (activityFromBase).
    */
   async activity(zone: string, ...params: Params): Promise<ActivityWeek[]> {
     if (params[2] !== null) return this.activityFromBase(zone, ...params);
@@ -344,9 +362,7 @@ export class RoiReportRepository {
       else runs.push({ from: day, to: day });
     }
     const [whole, ...cut] = await Promise.all([
-      this.dataSource.query<
-        { week: string; loggers: string; active: string; posts: string; comments: string; proposals: string }[]
-      >(
+      this.dataSource.query<ActivityRow[]>(
         `select a.week::text as week, sum(a.loggers) as loggers, sum(a.active) as active,
                 sum(a.posts) as posts, sum(a.comments) as comments, sum(a.proposals) as proposals
            from weekly_activity_totals a
@@ -356,17 +372,7 @@ export class RoiReportRepository {
       ),
       ...runs.map((run) => this.activityFromBase(zone, run.from, run.to, null)),
     ]);
-    return [
-      ...whole.map((row) => ({
-        weekStart: row.week,
-        loggers: Number(row.loggers),
-        activePeople: Number(row.active),
-        posts: Number(row.posts),
-        comments: Number(row.comments),
-        proposals: Number(row.proposals),
-      })),
-      ...cut.flat(),
-    ];
+    return [...whole.map(activityWeekOf), ...cut.flat()];
   }
 
   /**
@@ -379,9 +385,7 @@ export class RoiReportRepository {
   private async activityFromBase(zone: string, ...params: Params): Promise<ActivityWeek[]> {
     const cover = weekCover(params[0], params[1]);
     const rows = await this.withMemory((manager) =>
-      manager.query<
-        { week: string; loggers: string; active: string; posts: string; comments: string; proposals: string }[]
-      >(
+      manager.query<ActivityRow[]>(
         `select x.week::text as week, count(distinct x.user_id) filter (where x.kind = 'LOG') as loggers,
                 count(distinct x.user_id) as active, count(*) filter (where x.kind = 'POST') as posts,
                 count(*) filter (where x.kind = 'COMMENT') as comments,
@@ -406,14 +410,7 @@ export class RoiReportRepository {
         [...params, zone, cover.weeks, cover.days],
       ),
     );
-    return rows.map((row) => ({
-      weekStart: row.week,
-      loggers: Number(row.loggers),
-      activePeople: Number(row.active),
-      posts: Number(row.posts),
-      comments: Number(row.comments),
-      proposals: Number(row.proposals),
-    }));
+    return rows.map(activityWeekOf);
   }
 
   /**

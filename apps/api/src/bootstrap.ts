@@ -65,7 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.disable('x-powered-by');
 
   app.use(requestContextMiddleware);
-  app.use(accessLog(logger));
+  if (logger.isLevelEnabled('info')) app.use(accessLog(logger));
   app.use(
     helmet({
       // Apollo's sandbox landing page (outside production only) loads its scripts from a CDN.

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@atelier/domain';
 import type { GraphQLContext } from '../common/current-user.decorator';
 import { User } from '../users/user.entity';
@@ -10,7 +10,7 @@ export class BriefTransitionsResolver {
   constructor(private readonly users: UserLoaders) {}
 
   @ResolveField(() => User)
-  async actor(@Parent() row: BriefTransitionRow, @Context() { req }: GraphQLContext): Promise<User> {
+  async actor(row: BriefTransitionRow, _args: unknown, { req }: GraphQLContext): Promise<User> {
     const user = await this.users.for(req).user.load(row.actorId);
     if (!user) throw notFound('user');
     return user;
@@ -22,14 +22,14 @@ export class BriefVersionsResolver {
   constructor(private readonly users: UserLoaders) {}
 
   @ResolveField(() => User)
-  async createdBy(@Parent() row: BriefVersion, @Context() { req }: GraphQLContext): Promise<User> {
+  async createdBy(row: BriefVersion, _args: unknown, { req }: GraphQLContext): Promise<User> {
     const user = await this.users.for(req).user.load(row.createdById);
     if (!user) throw notFound('user');
     return user;
   }
 
   @ResolveField(() => String, { description: 'The frozen brief and KPIs, as JSON.' })
-  snapshotJson(@Parent() row: BriefVersion): string {
+  snapshotJson(row: BriefVersion): string {
     return JSON.stringify(row.snapshot);
   }
 }

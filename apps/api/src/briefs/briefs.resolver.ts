@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
@@ -167,21 +167,21 @@ export class BriefsResolver {
   // ---- fields ----
 
   @ResolveField(() => User)
-  async owner(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<User> {
+  async owner(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<User> {
     const owner = await this.users.for(req).user.load(brief.ownerId);
     if (!owner) throw notFound('user');
     return owner;
   }
 
   @ResolveField(() => Team)
-  async team(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<Team> {
+  async team(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<Team> {
     const team = await this.loaders.for(req).team.load(brief.teamId);
     if (!team) throw notFound('team');
     return team;
   }
 
   @ResolveField(() => BriefHtml)
-  html(@Parent() brief: Brief): BriefHtml {
+  html(brief: Brief): BriefHtml {
     return {
       context: renderMarkdown(brief.context),
       objective: renderMarkdown(brief.objective),
@@ -192,39 +192,39 @@ export class BriefsResolver {
   }
 
   @ResolveField(() => [Channel])
-  async channels(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<Channel[]> {
+  async channels(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<Channel[]> {
     const loaders = this.loaders.for(req);
     const channels = await loaders.channel.loadMany(await loaders.channelIds.load(brief.id));
     return channels.filter((channel): channel is Channel => !!channel && !(channel instanceof Error));
   }
 
   @ResolveField(() => [BriefKpi])
-  kpis(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<BriefKpi[]> {
+  kpis(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<BriefKpi[]> {
     return this.loaders.for(req).kpis.load(brief.id);
   }
 
   @ResolveField(() => [BriefTransitionRow], { description: 'The workflow so far, oldest first.' })
-  transitions(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<BriefTransitionRow[]> {
+  transitions(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<BriefTransitionRow[]> {
     return this.loaders.for(req).transitions.load(brief.id);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer watches the brief.' })
-  async watching(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<boolean> {
+  async watching(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<boolean> {
     return (await this.loaders.for(req).watchers.load(brief.id)).includes(req.user!.id);
   }
 
   @ResolveField(() => Int)
-  async watcherCount(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<number> {
+  async watcherCount(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<number> {
     return (await this.loaders.for(req).watchers.load(brief.id)).length;
   }
 
   @ResolveField(() => BriefPermissions)
-  viewerCan(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<BriefPermissions> {
+  viewerCan(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<BriefPermissions> {
     return this.service.permissions(actorOf(req.user)!, brief);
   }
 
   @ResolveField(() => BriefScore, { description: 'Return on objective: see libs/domain briefs/roo.ts for the rules.' })
-  async returnOnObjective(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<BriefScore> {
+  async returnOnObjective(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<BriefScore> {
     const loaders = this.loaders.for(req);
     const kpis = await loaders.kpis.load(brief.id);
     const actuals = await loaders.actuals.loadMany(kpis.map((kpi) => kpi.id));
@@ -241,22 +241,22 @@ export class BriefsResolver {
   @ResolveField(() => [BriefAttachment], {
     description: 'Its files and the evidence of recorded figures, in upload order.',
   })
-  async attachments(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<BriefAttachment[]> {
+  async attachments(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<BriefAttachment[]> {
     return (await this.loaders.for(req).attachments.load(brief.id)).map(toPostAttachment);
   }
 
   @ResolveField(() => Int, { description: 'Live comments, replies included.' })
-  commentCount(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<number> {
+  commentCount(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<number> {
     return this.commentLoaders.for(req).commentCount.load(brief.id);
   }
 
   @ResolveField(() => [Comment], { description: 'Top-level comments, oldest first, each with its replies.' })
-  comments(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<Comment[]> {
+  comments(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<Comment[]> {
     return this.commentLoaders.for(req).comments.load(brief.id);
   }
 
   @ResolveField(() => ReactionSummary)
-  reactions(@Parent() brief: Brief, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
+  reactions(brief: Brief, _args: unknown, { req }: GraphQLContext): Promise<ReactionSummary> {
     return this.reactionLoaders.for(req).reactions.load(brief.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { kpiResult, notFound } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
@@ -62,19 +62,19 @@ export class KpisResolver {
   }
 
   @ResolveField(() => Channel)
-  async channel(@Parent() kpi: BriefKpi, @Context() { req }: GraphQLContext): Promise<Channel> {
+  async channel(kpi: BriefKpi, _args: unknown, { req }: GraphQLContext): Promise<Channel> {
     const channel = await this.loaders.for(req).channel.load(kpi.channelId);
     if (!channel) throw notFound('channel');
     return channel;
   }
 
   @ResolveField(() => [KpiActual], { description: 'Latest period first.' })
-  actuals(@Parent() kpi: BriefKpi, @Context() { req }: GraphQLContext): Promise<KpiActual[]> {
+  actuals(kpi: BriefKpi, _args: unknown, { req }: GraphQLContext): Promise<KpiActual[]> {
     return this.loaders.for(req).actuals.load(kpi.id);
   }
 
   @ResolveField(() => KpiResultType)
-  async result(@Parent() kpi: BriefKpi, @Context() { req }: GraphQLContext): Promise<KpiResultType> {
+  async result(kpi: BriefKpi, _args: unknown, { req }: GraphQLContext): Promise<KpiResultType> {
     const actuals = await this.loaders.for(req).actuals.load(kpi.id);
     return kpiResult(toRooKpi(kpi), actuals.map(toRooActual));
   }
@@ -85,14 +85,14 @@ export class KpiActualsResolver {
   constructor(private readonly users: UserLoaders) {}
 
   @ResolveField(() => User)
-  async recordedBy(@Parent() actual: KpiActual, @Context() { req }: GraphQLContext): Promise<User> {
+  async recordedBy(actual: KpiActual, _args: unknown, { req }: GraphQLContext): Promise<User> {
     const user = await this.users.for(req).user.load(actual.recordedById);
     if (!user) throw notFound('user');
     return user;
   }
 
   @ResolveField(() => User, { nullable: true })
-  async reviewedBy(@Parent() actual: KpiActual, @Context() { req }: GraphQLContext): Promise<User | null> {
+  async reviewedBy(actual: KpiActual, _args: unknown, { req }: GraphQLContext): Promise<User | null> {
     return actual.reviewedById ? ((await this.users.for(req).user.load(actual.reviewedById)) ?? null) : null;
   }
 }

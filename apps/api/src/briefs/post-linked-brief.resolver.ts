@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
@@ -33,9 +33,12 @@ export class PostLinkedBriefResolver {
   }
 
   @ResolveField(() => LinkedBrief, { nullable: true, description: 'The brief this post was shared from, if any.' })
-  async linkedBrief(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<LinkedBrief | null> {
-    const briefId = post.linkedBriefId;
-    if (!briefId) return null;
+  linkedBrief(post: Post, _args: unknown, { req }: GraphQLContext): Promise<LinkedBrief> | null {
+    // Most posts link to no brief: they answer at once, without a promise.
+    return post.linkedBriefId ? this.read(req, post.linkedBriefId) : null;
+  }
+
+  private async read(req: GraphQLContext['req'], briefId: string): Promise<LinkedBrief> {
     const loaders = this.loaders.for(req);
     if (!(await loaders.readable.load(briefId))) return { id: briefId, readable: false, title: null, status: null };
     const brief = await loaders.brief.load(briefId);

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Locale, notFound } from '@atelier/domain';
 import { Allow, Public } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
@@ -112,7 +112,7 @@ export class InvitationsResolver {
   }
 
   @ResolveField(() => Participant)
-  async invitedBy(@Parent() invitation: Invitation, @Context() { req }: GraphQLContext): Promise<Participant> {
+  async invitedBy(invitation: Invitation, _args: unknown, { req }: GraphQLContext): Promise<Participant> {
     const person = await this.loaders.for(req).participant.load(invitation.invitedBy);
     if (!person) throw notFound('user');
     return person;

@@ -1,7 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { forbidden, isStaff } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
-import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { CurrentUser, type GraphQLContext, viewerOf } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
 import { Comment } from '../comments/comment.entity';
 import { CommentLoaders } from '../comments/comment-loaders';
@@ -97,42 +97,45 @@ export class OffersResolver {
   }
 
   @ResolveField(() => [Proposal], { description: 'The linked proposals the viewer may read.' })
-  async proposals(@Parent() offer: Offer, @CurrentUser() user: User, @Context() { req }: GraphQLContext) {
+  async proposals(offer: Offer, _args: unknown, { req }: GraphQLContext) {
+    const user = viewerOf(req);
     const ids = await this.loaders.for(req).offerProposals.load(offer.id);
     const rows = await this.proposalService.findManyReadable(user.id, ids);
     return ids.map((id) => rows.find((row) => row.id === id)).filter((row): row is Proposal => !!row);
   }
 
   @ResolveField(() => [Participant])
-  async credits(@Parent() offer: Offer, @Context() { req }: GraphQLContext): Promise<Participant[]> {
+  async credits(offer: Offer, _args: unknown, { req }: GraphQLContext): Promise<Participant[]> {
     const loaders = this.loaders.for(req);
     const people = await loaders.participant.loadMany(await loaders.credits.load(offer.id));
     return people.filter((person): person is Participant => !!person && !(person instanceof Error));
   }
 
   @ResolveField(() => [OfferVersion], { description: 'Staff only.' })
-  versions(@Parent() offer: Offer, @CurrentUser() user: User): Promise<OfferVersion[]> {
+  versions(offer: Offer, _args: unknown, { req }: GraphQLContext): Promise<OfferVersion[]> {
+    const user = viewerOf(req);
     if (!isStaff(user.role)) throw forbidden('Offer versions are internal.');
     return this.offerService.versionsOf([offer.id]).then(([versions]) => versions);
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'Staff only: null for customers.' })
-  briefId(@Parent() offer: Offer, @CurrentUser() user: User): string | null {
+  briefId(offer: Offer, _args: unknown, { req }: GraphQLContext): string | null {
+    const user = viewerOf(req);
     return isStaff(user.role) ? offer.briefId : null;
   }
 
   @ResolveField(() => Int)
-  commentCount(@Parent() offer: Offer, @Context() { req }: GraphQLContext): Promise<number> {
+  commentCount(offer: Offer, _args: unknown, { req }: GraphQLContext): Promise<number> {
     return this.commentLoaders.for(req).commentCount.load(offer.id);
   }
 
   @ResolveField(() => [Comment])
-  comments(@Parent() offer: Offer, @Context() { req }: GraphQLContext): Promise<Comment[]> {
+  comments(offer: Offer, _args: unknown, { req }: GraphQLContext): Promise<Comment[]> {
     return this.commentLoaders.for(req).comments.load(offer.id);
   }
 
   @ResolveField(() => ReactionSummary)
-  reactions(@Parent() offer: Offer, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
+  reactions(offer: Offer, _args: unknown, { req }: GraphQLContext): Promise<ReactionSummary> {
     return this.reactionLoaders.for(req).reactions.load(offer.id);
   }
 }

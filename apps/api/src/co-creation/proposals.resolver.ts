@@ -1,7 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { isStaff, notFound } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
-import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { CurrentUser, type GraphQLContext, viewerOf } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
 import { Comment } from '../comments/comment.entity';
 import { CommentLoaders } from '../comments/comment-loaders';
@@ -118,19 +118,20 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => CoCreationThread)
-  thread(@Parent() proposal: Proposal, @CurrentUser() user: User): Promise<CoCreationThread> {
+  thread(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<CoCreationThread> {
+    const user = viewerOf(req);
     return this.threads.findReadable(user.id, proposal.threadId);
   }
 
   @ResolveField(() => Participant)
-  async author(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<Participant> {
+  async author(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<Participant> {
     const author = await this.loaders.for(req).participant.load(proposal.authorId);
     if (!author) throw notFound('user');
     return author;
   }
 
   @ResolveField(() => [ProposalImage])
-  async images(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<ProposalImage[]> {
+  async images(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<ProposalImage[]> {
     const rows = await this.loaders.for(req).images.load(proposal.id);
     return rows.map((row) => ({
       id: row.id,
@@ -142,37 +143,39 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => Boolean)
-  viewerHasVoted(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<boolean> {
+  viewerHasVoted(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<boolean> {
     return this.loaders.for(req).voted.load(proposal.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Staff and the author only.' })
-  hiddenReason(@Parent() proposal: Proposal, @CurrentUser() user: User): string | null {
+  hiddenReason(proposal: Proposal, _args: unknown, { req }: GraphQLContext): string | null {
+    const user = viewerOf(req);
     return isStaff(user.role) || proposal.authorId === user.id ? proposal.hiddenReason : null;
   }
 
   @ResolveField(() => Boolean, { nullable: true, description: 'Staff only: null for customers.' })
-  shortlisted(@Parent() proposal: Proposal, @CurrentUser() user: User): boolean | null {
+  shortlisted(proposal: Proposal, _args: unknown, { req }: GraphQLContext): boolean | null {
+    const user = viewerOf(req);
     return isStaff(user.role) ? proposal.shortlisted : null;
   }
 
   @ResolveField(() => [StaffNote], { nullable: true, description: 'Staff only: null for customers.' })
-  async notes(@Parent() proposal: Proposal, @CurrentUser() user: User, @Context() { req }: GraphQLContext) {
-    return isStaff(user.role) ? this.loaders.for(req).notes.load(proposal.id) : null;
+  async notes(proposal: Proposal, _args: unknown, { req }: GraphQLContext) {
+    return isStaff(viewerOf(req).role) ? this.loaders.for(req).notes.load(proposal.id) : null;
   }
 
   @ResolveField(() => Int, { description: 'Live comments, replies included.' })
-  commentCount(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<number> {
+  commentCount(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<number> {
     return this.commentLoaders.for(req).commentCount.load(proposal.id);
   }
 
   @ResolveField(() => [Comment])
-  comments(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<Comment[]> {
+  comments(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<Comment[]> {
     return this.commentLoaders.for(req).comments.load(proposal.id);
   }
 
   @ResolveField(() => ReactionSummary)
-  reactions(@Parent() proposal: Proposal, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
+  reactions(proposal: Proposal, _args: unknown, { req }: GraphQLContext): Promise<ReactionSummary> {
     return this.reactionLoaders.for(req).reactions.load(proposal.id);
   }
 }
@@ -182,7 +185,7 @@ export class StaffNotesResolver {
   constructor(private readonly loaders: CoCreationLoaders) {}
 
   @ResolveField(() => Participant)
-  async author(@Parent() note: StaffNote, @Context() { req }: GraphQLContext): Promise<Participant> {
+  async author(note: StaffNote, _args: unknown, { req }: GraphQLContext): Promise<Participant> {
     const author = await this.loaders.for(req).participant.load(note.authorId);
     if (!author) throw notFound('user');
     return author;

@@ -1,7 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type ThreadStatus, canProposeIn, canVoteIn, isStaff } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
-import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { CurrentUser, type GraphQLContext, viewerOf } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
 import type { User } from '../users/user.entity';
 import { CoCreationLoaders } from './co-creation-loaders';
@@ -81,35 +81,37 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => ThreadStatusEnum)
-  status(@Parent() thread: CoCreationThread): ThreadStatus {
+  status(thread: CoCreationThread): ThreadStatus {
     return thread.status;
   }
 
   @ResolveField(() => ThreadBriefLink, { nullable: true, description: 'Staff only: null for customers.' })
-  async brief(@Parent() thread: CoCreationThread, @CurrentUser() user: User): Promise<ThreadBriefLink | null> {
+  async brief(thread: CoCreationThread, _args: unknown, { req }: GraphQLContext): Promise<ThreadBriefLink | null> {
+    const user = viewerOf(req);
     if (!thread.briefId || !isStaff(user.role)) return null;
     return this.threadService.briefLink(user.id, thread.briefId);
   }
 
   @ResolveField(() => [Participant])
-  async runners(@Parent() thread: CoCreationThread, @Context() { req }: GraphQLContext): Promise<Participant[]> {
+  async runners(thread: CoCreationThread, _args: unknown, { req }: GraphQLContext): Promise<Participant[]> {
     const loaders = this.loaders.for(req);
     const people = await loaders.participant.loadMany(await loaders.runners.load(thread.id));
     return people.filter((person): person is Participant => !!person && !(person instanceof Error));
   }
 
   @ResolveField(() => Int, { description: 'Proposals the viewer sees, merged ones left out.' })
-  async proposalCount(@Parent() thread: CoCreationThread, @CurrentUser() user: User): Promise<number> {
+  async proposalCount(thread: CoCreationThread, _args: unknown, { req }: GraphQLContext): Promise<number> {
+    const user = viewerOf(req);
     return this.proposalService.countVisible(user.id, thread.id);
   }
 
   @ResolveField(() => Boolean)
-  viewerCanPropose(@Parent() thread: CoCreationThread): boolean {
+  viewerCanPropose(thread: CoCreationThread): boolean {
     return canProposeIn(thread.status);
   }
 
   @ResolveField(() => Boolean)
-  viewerCanVote(@Parent() thread: CoCreationThread): boolean {
+  viewerCanVote(thread: CoCreationThread): boolean {
     return canVoteIn(thread.status);
   }
 }

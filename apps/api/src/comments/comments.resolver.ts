@@ -1,7 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { isStaff, notFound } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
-import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { CurrentUser, type GraphQLContext, viewerOf } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
 import { User } from '../users/user.entity';
 import { Comment } from './comment.entity';
@@ -64,7 +64,7 @@ export class CommentsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Hidden by a moderator (only staff and its author still see it).' })
-  hidden(@Parent() comment: Comment): boolean {
+  hidden(comment: Comment): boolean {
     return !!comment.hiddenAt;
   }
 
@@ -72,24 +72,25 @@ export class CommentsResolver {
     nullable: true,
     description: 'Why it was hidden: for staff and its author; null otherwise.',
   })
-  hiddenReason(@Parent() comment: Comment, @CurrentUser() user: User): string | null {
+  hiddenReason(comment: Comment, _args: unknown, { req }: GraphQLContext): string | null {
+    const user = viewerOf(req);
     return user && (isStaff(user.role) || user.id === comment.authorId) ? comment.hiddenReason : null;
   }
 
   @ResolveField(() => User)
-  async author(@Parent() comment: Comment, @Context() { req }: GraphQLContext): Promise<User> {
+  async author(comment: Comment, _args: unknown, { req }: GraphQLContext): Promise<User> {
     const author = await this.userLoaders.for(req).user.load(comment.authorId);
     if (!author) throw notFound('user');
     return author;
   }
 
   @ResolveField(() => [Comment], { description: 'Replies, oldest first (always empty on a reply).' })
-  replies(@Parent() comment: Comment): Comment[] {
+  replies(comment: Comment): Comment[] {
     return comment.replies ?? [];
   }
 
   @ResolveField(() => ReactionSummary)
-  reactions(@Parent() comment: Comment, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
+  reactions(comment: Comment, _args: unknown, { req }: GraphQLContext): Promise<ReactionSummary> {
     return this.reactionLoaders.for(req).reactions.load(comment.id);
   }
 }

@@ -3,9 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
-import { CommentLoaders } from '../comments/comment-loaders';
-import { PostLoaders, readWithSpace } from '../posts/post-loaders';
-import { ReactionLoaders } from '../reactions/reaction-loaders';
+import { readWithPost } from '../posts/post-loaders';
 import { SpacesService } from '../spaces/spaces.service';
 import { UserLoaders } from '../users/user-loaders';
 import { User } from '../users/user.entity';
@@ -21,9 +19,6 @@ export class FeedResolver {
     private readonly feedRepository: FeedRepository,
     private readonly spaces: SpacesService,
     private readonly users: UserLoaders,
-    private readonly comments: CommentLoaders,
-    private readonly reactions: ReactionLoaders,
-    private readonly posts: PostLoaders,
   ) {}
 
   @Allow('space.read')
@@ -54,22 +49,16 @@ export class FeedResolver {
   }
 
   /**
-   * The page came with what its cards show: the request's loaders get it, so Post's field resolvers
-   * (the same for a post read alone) answer from them without another query.
+   * The page came with what its cards show: each post keeps it (readWithPost), so Post's field
+   * resolvers (the same for a post read alone) answer without another query. The space's owner goes
+   * through the request's user loader, as every user does.
    */
   private prime(req: GraphQLContext['req'], page: FeedPage): void {
     const users = this.users.for(req).user;
-    const { commentCount } = this.comments.for(req);
-    const { reactions } = this.reactions.for(req);
-    const { attachments } = this.posts.for(req);
     for (const entry of page.posts) {
-      const { post } = entry;
-      if (entry.author) users.prime(post.authorId, entry.author);
+      if (entry.author) users.prime(entry.author.id, entry.author);
       if (entry.owner) users.prime(entry.owner.id, entry.owner);
-      readWithSpace(post, entry.space);
-      commentCount.prime(post.id, entry.commentCount);
-      reactions.prime(post.id, entry.reactions);
-      attachments.prime(post.id, entry.attachments);
+      readWithPost(entry.post, entry);
     }
   }
 }

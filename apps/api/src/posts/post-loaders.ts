@@ -4,7 +4,9 @@ import type { Request } from 'express';
 import type { Attachment } from '../attachments/attachment.entity';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { requestScoped } from '../common/request-loaders';
+import type { ReactionSummary } from '../reactions/reaction.entity';
 import type { Space } from '../spaces/space.entity';
+import type { User } from '../users/user.entity';
 import { Post, PostRevision } from './post.entity';
 import { PostsService } from './posts.service';
 
@@ -13,19 +15,29 @@ export interface PostLoaderSet {
   attachments: DataLoader<string, Attachment[]>;
 }
 
-/**
- * The space of each post a feed page read in the same statement as the post (FeedRepository), kept
- * with that very object: its member count is there only if the page's query asked for it, so it
- * must not serve any other read of the space in the request (the space loader's entries always
- * have it).
- */
-const spacesReadWith = new WeakMap<Post, Space>();
-
-export function readWithSpace(post: Post, space: Space): void {
-  spacesReadWith.set(post, space);
+/** What a feed page read with a post, in the same statement (FeedRepository). */
+export interface PostReadWith {
+  /** Its member count is there only if the page's query asked for it. */
+  space: Space;
+  author: User | undefined;
+  commentCount: number;
+  reactions: ReactionSummary;
+  attachments: Attachment[];
 }
 
-export const spaceReadWith = (post: Post): Space | undefined => spacesReadWith.get(post);
+/**
+ * Kept with that very post object, not in the request's loaders: Post's field resolvers answer
+ * from it at once, so graphql-js completes a feed card without a promise per field. The space
+ * must not serve any other read of it in the request (the space loader's entries always have
+ * their member count).
+ */
+const postsReadWith = new WeakMap<Post, PostReadWith>();
+
+export function readWithPost(post: Post, read: PostReadWith): void {
+  postsReadWith.set(post, read);
+}
+
+export const readWith = (post: Post): PostReadWith | undefined => postsReadWith.get(post);
 
 /**
  * What only posts have, by post id, one query per page. Authors, comments and reactions come from

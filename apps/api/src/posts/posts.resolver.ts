@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
@@ -11,7 +11,7 @@ import { Comment } from '../comments/comment.entity';
 import { CommentLoaders } from '../comments/comment-loaders';
 import { ReactionLoaders } from '../reactions/reaction-loaders';
 import { UserLoaders } from '../users/user-loaders';
-import { PostLoaders, spaceReadWith } from './post-loaders';
+import { PostLoaders, readWith } from './post-loaders';
 import { CreatePostInput } from './dto/create-post.input';
 import { PostAttachment, toPostAttachment } from './post-attachment.type';
 import { redacted } from '../common/redacted';
@@ -81,43 +81,59 @@ export class PostsResolver {
     return this.postsService.pin(actorOf(user)!, id, pinned);
   }
 
+  // What a feed page read with the post answers at once (see readWith); not async, or every field
+  // would cost a promise even then.
+
   @ResolveField(() => Space)
-  async space(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<Space> {
-    const space = spaceReadWith(post) ?? (await spaceLoaders(req, this.spacesService).space.load(post.spaceId));
-    if (!space) throw notFound('space');
-    return space;
+  space(post: Post, _args: unknown, { req }: GraphQLContext): Space | Promise<Space> {
+    return readWith(post)?.space ?? this.loadSpace(req, post.spaceId);
   }
 
   @ResolveField(() => User)
-  async author(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<User> {
-    const author = await this.userLoaders.for(req).user.load(post.authorId);
-    if (!author) throw notFound('user');
-    return author;
+  author(post: Post, _args: unknown, { req }: GraphQLContext): User | Promise<User> {
+    return readWith(post)?.author ?? this.loadAuthor(req, post.authorId);
   }
 
   @ResolveField(() => Int, { description: 'Live comments, replies included.' })
-  commentCount(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<number> {
-    return this.commentLoaders.for(req).commentCount.load(post.id);
+  commentCount(post: Post, _args: unknown, { req }: GraphQLContext): number | Promise<number> {
+    return readWith(post)?.commentCount ?? this.commentLoaders.for(req).commentCount.load(post.id);
   }
 
   @ResolveField(() => [Comment], { description: 'Top-level comments, oldest first, each with its replies.' })
-  comments(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<Comment[]> {
+  comments(post: Post, _args: unknown, { req }: GraphQLContext): Promise<Comment[]> {
     return this.commentLoaders.for(req).comments.load(post.id);
   }
 
   @ResolveField(() => ReactionSummary)
-  reactions(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<ReactionSummary> {
-    return this.reactionLoaders.for(req).reactions.load(post.id);
+  reactions(post: Post, _args: unknown, { req }: GraphQLContext): ReactionSummary | Promise<ReactionSummary> {
+    return readWith(post)?.reactions ?? this.reactionLoaders.for(req).reactions.load(post.id);
   }
 
   @ResolveField(() => [PostAttachment], { description: 'Images and PDFs, in upload order; empty once deleted.' })
-  async attachments(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<PostAttachment[]> {
+  attachments(post: Post, _args: unknown, { req }: GraphQLContext): PostAttachment[] | Promise<PostAttachment[]> {
     if (post.deletedAt) return [];
-    return (await this.loaders.for(req).attachments.load(post.id)).map(toPostAttachment);
+    const read = readWith(post)?.attachments;
+    if (read) return read.map(toPostAttachment);
+    return this.loaders
+      .for(req)
+      .attachments.load(post.id)
+      .then((attachments) => attachments.map(toPostAttachment));
   }
 
   @ResolveField(() => [PostRevision], { description: 'Former versions, oldest first; empty if never edited.' })
-  revisions(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<PostRevision[]> {
+  revisions(post: Post, _args: unknown, { req }: GraphQLContext): Promise<PostRevision[]> {
     return post.deletedAt ? Promise.resolve([]) : this.loaders.for(req).revisions.load(post.id);
+  }
+
+  private async loadSpace(req: GraphQLContext['req'], spaceId: string): Promise<Space> {
+    const space = await spaceLoaders(req, this.spacesService).space.load(spaceId);
+    if (!space) throw notFound('space');
+    return space;
+  }
+
+  private async loadAuthor(req: GraphQLContext['req'], authorId: string): Promise<User> {
+    const author = await this.userLoaders.for(req).user.load(authorId);
+    if (!author) throw notFound('user');
+    return author;
   }
 }

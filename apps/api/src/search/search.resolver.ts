@@ -1,4 +1,4 @@
-import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Allow } from '../common/allow.decorator';
@@ -36,9 +36,10 @@ export class SearchResolver {
 
   @ResolveField(() => Space, { nullable: true, description: 'The space the post or comment is in.' })
   async space(
-    @Parent() result: SearchResult,
-    @Context() { req }: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
+    result: SearchResult,
+    _args: unknown,
+    { req }: GraphQLContext,
+    info: GraphQLResolveInfo,
   ): Promise<Space | null> {
     if (!result.spaceId) return null;
     // The results page shows the space's name: its member count is read only when asked for.

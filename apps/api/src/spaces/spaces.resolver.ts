@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
@@ -69,18 +69,18 @@ export class SpacesResolver {
   }
 
   @ResolveField(() => Boolean)
-  async viewerIsMember(@Parent() space: Space, @Context() { req }: GraphQLContext): Promise<boolean> {
+  async viewerIsMember(space: Space, _args: unknown, { req }: GraphQLContext): Promise<boolean> {
     return (await spaceLoaders(req, this.spacesService).memberSpaceIds()).has(space.id);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null for a team space.' })
-  async owner(@Parent() space: Space, @Context() { req }: GraphQLContext): Promise<User | null> {
+  async owner(space: Space, _args: unknown, { req }: GraphQLContext): Promise<User | null> {
     if (!space.ownerId) return null;
     return (await this.userLoaders.for(req).user.load(space.ownerId)) ?? null;
   }
 
   @ResolveField(() => [User], { description: 'By name.' })
-  members(@Parent() space: Space, @Context() { req }: GraphQLContext): Promise<User[]> {
+  members(space: Space, _args: unknown, { req }: GraphQLContext): Promise<User[]> {
     return spaceLoaders(req, this.spacesService).members.load(space);
   }
 }

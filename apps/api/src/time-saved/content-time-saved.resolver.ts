@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { can } from '@atelier/domain';
 import type { GraphQLContext } from '../common/current-user.decorator';
 import { actorOf } from '../common/request-context';
@@ -22,7 +22,7 @@ export class PostTimeSavedResolver {
   constructor(private readonly loaders: TimeSavedLoaders) {}
 
   @ResolveField(() => ContentTimeSaved, { nullable: true, description: DESCRIPTION })
-  timeSaved(@Parent() post: Post, @Context() { req }: GraphQLContext): Promise<ContentTimeSaved | null> {
+  timeSaved(post: Post, _args: unknown, { req }: GraphQLContext): Promise<ContentTimeSaved | null> {
     return counters(req, this.loaders, post.id);
   }
 }
@@ -32,7 +32,7 @@ export class CommentTimeSavedResolver {
   constructor(private readonly loaders: TimeSavedLoaders) {}
 
   @ResolveField(() => ContentTimeSaved, { nullable: true, description: DESCRIPTION })
-  timeSaved(@Parent() comment: Comment, @Context() { req }: GraphQLContext): Promise<ContentTimeSaved | null> {
+  timeSaved(comment: Comment, _args: unknown, { req }: GraphQLContext): Promise<ContentTimeSaved | null> {
     return counters(req, this.loaders, comment.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { editableUntil, isLocked, notFound } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
@@ -142,19 +142,19 @@ export class TimeSavedResolver {
   }
 
   @ResolveField(() => User)
-  async user(@Parent() entry: TimeSavedEntry, @Context() { req }: GraphQLContext): Promise<User> {
+  async user(entry: TimeSavedEntry, _args: unknown, { req }: GraphQLContext): Promise<User> {
     const user = await this.loaders.for(req).user.load(entry.userId);
     if (!user) throw notFound('user');
     return user;
   }
 
   @ResolveField(() => Boolean, { description: 'Past 30 days after logging: it can no longer change.' })
-  locked(@Parent() entry: TimeSavedEntry): boolean {
+  locked(entry: TimeSavedEntry): boolean {
     return isLocked(entry.createdAt, this.clock.now());
   }
 
   @ResolveField(() => Date)
-  editableUntil(@Parent() entry: TimeSavedEntry): Date {
+  editableUntil(entry: TimeSavedEntry): Date {
     return editableUntil(entry.createdAt);
   }
 }

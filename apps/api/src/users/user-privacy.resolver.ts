@@ -1,6 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { isStaff } from '@atelier/domain';
-import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
+import { type GraphQLContext } from '../common/current-user.decorator';
 import { Team } from '../teams/team.entity';
 import { UserLoaders } from './user-loaders';
 import { User } from './user.entity';
@@ -22,17 +22,13 @@ export class UserPrivacyResolver {
     nullable: true,
     description: 'Null when a customer looks at someone else: addresses are never shown to outsiders.',
   })
-  email(@Parent() user: User, @CurrentUser() viewer: User | undefined): string | null {
-    return seesInternals(viewer, user) ? user.email : null;
+  email(user: User, _args: unknown, { req }: GraphQLContext): string | null {
+    return seesInternals(req.user, user) ? user.email : null;
   }
 
   @ResolveField(() => [Team], { description: 'Empty when a customer looks at someone else.' })
-  async teams(
-    @Parent() user: User,
-    @CurrentUser() viewer: User | undefined,
-    @Context() { req }: GraphQLContext,
-  ): Promise<Team[]> {
-    if (!seesInternals(viewer, user)) return [];
+  async teams(user: User, _args: unknown, { req }: GraphQLContext): Promise<Team[]> {
+    if (!seesInternals(req.user, user)) return [];
     if (user.teams) return user.teams;
     const loader = this.loaders.for(req).team;
     const teams = await Promise.all((user.teamIds ?? []).map((id) => loader.load(id)));

@@ -16,15 +16,14 @@ const FEED = `query ($spaceId: ID, $first: Int, $after: String) {
 }`;
 
 /** The fields of the web's PostCard fragment (apps/web/src/graphql/operations/social.graphql). */
+const CARD = `{ id body bodyHtml createdAt editedAt deletedAt pinned commentCount
+  author { id displayName } space { id name owner { id } }
+  reactions { targetId total kinds { kind count viewerReacted } }
+  attachments { id kind mimeType sizeBytes originalName width height url }
+  linkedBrief { id readable title status } }`;
+
 const CARD_FEED = `query ($first: Int) {
-  feed(first: $first) {
-    edges { cursor node { id body bodyHtml createdAt editedAt deletedAt pinned commentCount
-      author { id displayName } space { id name owner { id } }
-      reactions { targetId total kinds { kind count viewerReacted } }
-      attachments { id kind mimeType sizeBytes originalName width height url }
-      linkedBrief { id readable title status } } }
-    pageInfo { hasNextPage endCursor }
-  }
+  feed(first: $first) { edges { cursor node ${CARD} } pageInfo { hasNextPage endCursor } }
 }`;
 
 interface CardNode {
@@ -141,6 +140,29 @@ describe('feed', () => {
     );
     expect(mixed.errors).toBeUndefined();
     expect(mixed.data!.post.space.memberCount).toBe(asked.data!.space.memberCount);
+  });
+
+  it('answers a card in the feed as it answers the post read alone', async () => {
+    // The feed answers from what its one statement read (readWithPost), the post alone from the loaders.
+    const postId = await post('the same card both ways');
+    await t.app.get(CommentsService).add(actor(viewer.user), postId, 'a comment');
+    await t.app.get(ReactionsService).toggle(actor(viewer.user), postId, 'LIKE');
+    await t.app.get(ReactionsService).toggle(actor(writer), postId, 'CELEBRATE');
+    const response = await viewer.client.request<{ feed: { edges: { node: { id: string } }[] }; post: unknown }>(
+      `query ($postId: ID!) { feed(first: 1) { edges { node ${CARD} } } post(id: $postId) ${CARD} }`,
+      { postId },
+    );
+    expect(response.errors).toBeUndefined();
+    const fromFeed = response.data!.feed.edges[0].node;
+    expect(fromFeed).toMatchObject({
+      id: postId,
+      commentCount: 1,
+      author: { id: writer.id },
+      space: { id: openId, owner: { id: writer.id } },
+      reactions: { total: 2 },
+      linkedBrief: null,
+    });
+    expect(fromFeed).toEqual(response.data!.post);
   });
 
   it("answers a private space's feed read by a non-member as NOT_FOUND", async () => {

@@ -4,6 +4,7 @@ import { badInput } from '@atelier/domain';
 import { Allow } from '../common/allow.decorator';
 import { CurrentUser, type GraphQLContext } from '../common/current-user.decorator';
 import { readWithPost } from '../posts/post-loaders';
+import { readWithSpace } from '../spaces/space-loaders';
 import { SpacesService } from '../spaces/spaces.service';
 import { UserLoaders } from '../users/user-loaders';
 import { User } from '../users/user.entity';
@@ -50,14 +51,14 @@ export class FeedResolver {
 
   /**
    * The page came with what its cards show: each post keeps it (readWithPost), so Post's field
-   * resolvers (the same for a post read alone) answer without another query. The space's owner goes
-   * through the request's user loader, as every user does.
+   * resolvers (the same for a post read alone) answer without another query; so does its space's
+   * owner. Authors also go to the request's user loader, which other fields may ask.
    */
   private prime(req: GraphQLContext['req'], page: FeedPage): void {
     const users = this.users.for(req).user;
     for (const entry of page.posts) {
       if (entry.author) users.prime(entry.author.id, entry.author);
-      if (entry.owner) users.prime(entry.owner.id, entry.owner);
+      if (entry.owner) readWithSpace(entry.space, entry.owner);
       readWithPost(entry.post, entry);
     }
   }

@@ -14,6 +14,18 @@ interface SpaceLoaders {
 const perRequest = new WeakMap<object, SpaceLoaders>();
 
 /**
+ * The owner a feed page read with a space, kept with that very space object (as posts keep what
+ * was read with them): Space.owner then answers without a promise.
+ */
+const ownersReadWith = new WeakMap<Space, User>();
+
+export function readWithSpace(space: Space, owner: User): void {
+  ownersReadWith.set(space, owner);
+}
+
+export const ownerReadWith = (space: Space): User | undefined => ownersReadWith.get(space);
+
+/**
  * Loaders that live as long as one request: a page of posts costs one query for all its spaces,
  * a list of spaces two queries for all their members. Owners come from UserLoaders, in the same batch
  * as the page's authors.

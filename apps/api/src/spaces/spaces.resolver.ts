@@ -5,7 +5,7 @@ import { actorOf } from '../common/request-context';
 import { UserLoaders } from '../users/user-loaders';
 import { User } from '../users/user.entity';
 import { CreateSpaceInput } from './dto/create-space.input';
-import { spaceLoaders } from './space-loaders';
+import { ownerReadWith, spaceLoaders } from './space-loaders';
 import { Space } from './space.entity';
 import { SpacesService } from './spaces.service';
 
@@ -74,9 +74,15 @@ export class SpacesResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null for a team space.' })
-  async owner(space: Space, _args: unknown, { req }: GraphQLContext): Promise<User | null> {
+  owner(space: Space, _args: unknown, { req }: GraphQLContext): User | Promise<User | null> | null {
     if (!space.ownerId) return null;
-    return (await this.userLoaders.for(req).user.load(space.ownerId)) ?? null;
+    return (
+      ownerReadWith(space) ??
+      this.userLoaders
+        .for(req)
+        .user.load(space.ownerId)
+        .then((owner) => owner ?? null)
+    );
   }
 
   @ResolveField(() => [User], { description: 'By name.' })

@@ -1,6 +1,7 @@
 import type { Actor } from '@atelier/domain';
 import { CommentsService } from '../src/comments/comments.service';
 import { PostsService } from '../src/posts/posts.service';
+import { SearchRepository } from '../src/search/search.repository';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { User } from '../src/users/user.entity';
 import { errorCode, GqlClient, startTestApp, TestApp } from './support/test-app';
@@ -176,6 +177,27 @@ describe('search', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(written));
+  });
+
+  it('ranks the newest matches whatever their age, looking in older periods only for what newer ones lack', async () => {
+    // Ages on both sides of the periods' bounds (7 and 90 days), and a private post that must not
+    // take a place among the newest.
+    const ages = [2, 6, 8, 30, 89, 91, 400];
+    const byAge = new Map<number, string>();
+    for (const days of ages) {
+      const id = await post(`Vitrine ornithorynque, ${days} jours.`);
+      await t.sql(`update posts set created_at = now() - make_interval(days => $2) where id = $1`, [id, days]);
+      byAge.set(days, id);
+    }
+    const hidden = await post('Vitrine ornithorynque privée.', privateId);
+    await t.sql(`update posts set created_at = now() - interval '1 day' where id = $1`, [hidden]);
+
+    expect(new Set(await ids(reader.client, 'ornithorynque'))).toEqual(new Set(byAge.values()));
+    const repository = t.app.get(SearchRepository);
+    const newest = async (ranked: number) =>
+      new Set((await repository.page(reader.user.id, 'ornithorynque', 20, null, ranked)).map((row) => row.doc_id));
+    const expected = (count: number) => new Set(ages.slice(0, count).map((days) => byAge.get(days)));
+    for (const ranked of [1, 2, 3, 4, 5, 6, 7]) expect(await newest(ranked)).toEqual(expected(ranked));
   });
 
   it('refuses customers', async () => {

@@ -95,6 +95,20 @@ export class ScopeRegistry {
     return branches.length ? `(${branches.join(' or ')})` : 'false';
   }
 
+  /**
+   * SQL selecting (`scope_type`, `scope_id`) of every scope the user `userExpr` may read, by the same
+   * rule as readableSql: for a statement that reads it once (a materialized CTE) and probes it often.
+   */
+  readableScopesSql(userExpr: string): string {
+    const parts = [...this.scopes.values()].map(
+      (scope) =>
+        `select '${scope.type}'::varchar as scope_type, r.id as scope_id from (${scope.readableIdsSql(userExpr)}) r(id)`,
+    );
+    return parts.length
+      ? parts.join(' union all ')
+      : 'select null::varchar as scope_type, null::uuid as scope_id where false';
+  }
+
   /** SQL condition "the user `userExpr` may read the scope of that type whose id is `idExpr`". */
   readableOfTypeSql(type: ScopeType, idExpr: string, userExpr: string): string {
     const scope = this.scopes.get(type);

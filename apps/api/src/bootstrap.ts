@@ -63,6 +63,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.useWebSocketAdapter(live);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // GraphQL answers POSTs that nobody revalidates: no ETag hashed over every body (static files have
+  // their own, from serve-static).
+  app.set('etag', false);
 
   app.use(requestContextMiddleware);
   if (logger.isLevelEnabled('info')) app.use(accessLog(logger));

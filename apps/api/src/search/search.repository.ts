@@ -72,10 +72,9 @@ export interface SearchHitRow {
  * How many matches are ranked: the newest ones, by creation date. Ranking (ts_rank_cd over vectors
  * holding three configurations' lexemes) grows with the number of matches, and so does finding
  * them: for a common word (14 % of 200,000 posts) the GIN index hands over every match, each read
- * from the table and sorted by date, 100 to 250 ms (bench:search). With this bound small enough,
- * PostgreSQL walks search_documents_newest_idx from the newest instead and stops at the 500th
- * readable match: about 4,000 rows read for such a word, under 20 ms; a rarer query still goes
- * through the GIN index (the planner picks, from the lexemes' statistics).
+ * from the table and sorted by date, 100 to 250 ms (bench:search). With this bound, the matches are
+ * looked for in the most recent period first (PERIODS) and older periods only for what is missing:
+ * about 2,000 rows read for such a word, about 10 ms.
  * The trade-off, deliberate: for a word matching more than this many readable documents, an older
  * document is not found however well it ranks, and a document pushed out by newer ones between two
  * pages is skipped (never repeated). 500 is 25 pages of 20; any query narrow enough to be under it,
@@ -139,9 +138,9 @@ function periodsSql(match: string, rankedParam: string): string {
  * filter.
  *
  * Cost: the matches are looked for period by period, newest first (PERIODS), each through the GIN
- * index ANDed with the date index; of those readable, only the RANKED_MATCHES newest are ranked and sorted (a deliberate trade-off, see
- * there), and only the page (at most 50 rows, not the one read to know whether another page follows)
- * gets a ts_headline.
+ * index ANDed with the date index; of those readable, only the RANKED_MATCHES newest are ranked and
+ * sorted (a deliberate trade-off, see there), and only the page (at most 50 rows, not the one read
+ * to know whether another page follows) gets a ts_headline.
  */
 @Injectable()
 export class SearchRepository {
@@ -158,7 +157,7 @@ export class SearchRepository {
     rankedMatches = RANKED_MATCHES,
   ): Promise<SearchHitRow[]> {
     // The query written out in the match, not q.query: a constant the planner sees, so it estimates
-    // how many documents match and picks between the GIN index and the walk newest first.
+    // how many documents match and whether ANDing the date index's bitmap pays.
     const match = `sd.tsv @@ ${TSQUERY} and (sd.scope_type, sd.scope_id) in (select scope_type, scope_id from readable)`;
     return this.dataSource.query<SearchHitRow[]>(
       `with q as (select ${TSQUERY} as query),

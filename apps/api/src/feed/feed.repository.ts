@@ -3,11 +3,12 @@ import { badInput } from '@atelier/domain';
 import { DataSource } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity';
 import { isUuid } from '../common/ids';
+import type { PostReadWith } from '../posts/post-loaders';
 import { Post } from '../posts/post.entity';
-import { summarise, type ReactionSummary } from '../reactions/reaction.entity';
+import { summarise } from '../reactions/reaction.entity';
 import { canReadSql } from '../spaces/space-member.entity';
 import { type SpaceRow, spaceFromRow } from '../spaces/space-row';
-import { memberCountSql, type Space } from '../spaces/space.entity';
+import { memberCountSql } from '../spaces/space.entity';
 import { USER_COLUMNS_SQL, userFromRow, type UserRow } from '../users/user-loaders';
 import type { User } from '../users/user.entity';
 
@@ -20,16 +21,11 @@ export interface FeedCursor {
 }
 
 /** A post of the page with what its card shows, read in the same statement. */
-export interface FeedEntry {
+export interface FeedEntry extends PostReadWith {
   post: Post;
   cursor: string;
-  author: User | undefined;
-  space: Space;
   /** The space's owner, if it has one. */
   owner: User | undefined;
-  commentCount: number;
-  reactions: ReactionSummary;
-  attachments: Attachment[];
 }
 
 export interface FeedPage {

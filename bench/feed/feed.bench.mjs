@@ -5,8 +5,9 @@
  * reactions over a year), signs in a member of 20 spaces, checks the API and the baseline answer the
  * same first page, then loads each with autocannon (50 connections, 20 s each, in two halves taken
  * API, baseline, baseline, API, so that the box's speed drifting during the run weighs on both alike)
- * and prints req/s, p50, p99 and the ratio. Options: --duration <s>, --connections <n>, --keep (leave the database for EXPLAIN),
- * --reuse (load the database a former --keep run left, without seeding again).
+ * and prints req/s, p50, p99 and the ratio. Options: --duration <s>, --connections <n>, --keep
+ * (leave the database for EXPLAIN), --reuse (load the database a former --keep run left, without
+ * seeding again).
  */
 import { spawn } from 'node:child_process';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -142,13 +143,14 @@ const warm = (url, body, cookie) => feedLoad(url, body, cookie, 10, 3);
 /** ABBA: each target's two halves sit on both sides of the other's, so a drift of the box's speed cancels. */
 const ORDER = ['api', 'baseline', 'baseline', 'api'];
 
-/**
- * One target's halves as one: req/s over both, p50 weighted by requests, p99 the worse half's
- * (autocannon gives percentiles, not the histograms to merge).
- */
+/** Requests a second over all of a target's halves. */
 const rateOf = (halves) =>
   halves.reduce((sum, half) => sum + half.requests.total, 0) / halves.reduce((sum, half) => sum + half.duration, 0);
 
+/**
+ * One target's halves as one row: req/s over both, p50 weighted by requests, p99 the worse half's
+ * (autocannon gives percentiles, not the histograms to merge).
+ */
 function summary(name, halves) {
   const requests = halves.reduce((sum, half) => sum + half.requests.total, 0);
   return {
